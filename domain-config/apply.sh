@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Applies Suijin's configuration to a running Payara Server domain: the JDBC driver, password
+# aliases, then every asadmin/*.asadmin file in order. Safe to run again: objects that already
+# exist are kept and their settings brought up to date.
+#
+#   apply.sh [--config FILE] [--asadmin PATH] [--host HOST] [--admin-port PORT] [--user USER] [--passwordfile FILE]
+#
+# Settings come from the environment, then --config FILE, then suijin.conf beside this script.
+# The database password comes from SUIJIN_DB_PASSWORD or the file named by SUIJIN_DB_PASSWORD_FILE.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+config=""
+asadmin="${SUIJIN_ASADMIN:-asadmin}"
+admin_opts=()
+
+die() { echo "apply.sh: $*" >&2; exit 1; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --config) config="$2"; shift 2 ;;
+    --asadmin) asadmin="$2"; shift 2 ;;
+    --host) admin_opts+=(--host "$2"); shift 2 ;;
+    --admin-port) admin_opts+=(--port "$2"); shift 2 ;;
+    --user) admin_opts+=(--user "$2"); shift 2 ;;
+    --passwordfile) admin_opts+=(--passwordfile "$2"); shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) die "unknown option $1 (see --help)" ;;
+  esac
+done
+
+# Environment first, then the given file, then the defaults: a file only fills what is unset.
+load_defaults() {
+  local line key
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in ''|'#'*) continue ;; esac
+    key="${line%%=*}"
+    [[ "$key" =~ ^SUIJIN_[A-Z0-9_]+$ ]] || die "$1: not a SUIJIN_ setting: $line"
+    [ -n "${!key+x}" ] || export "$key=${line#*=}"
+  done < "$1"
+}
+[ -z "$config" ] || { [ -r "$config" ] || die "cannot read config file $config"; load_defaults "$config"; }
+load_defaults "$here/suijin.conf"
+
+if [ -z "${SUIJIN_DB_PASSWORD:-}" ] && [ -n "${SUIJIN_DB_PASSWORD_FILE:-}" ]; then
+  [ -r "$SUIJIN_DB_PASSWORD_FILE" ] || die "cannot read SUIJIN_DB_PASSWORD_FILE $SUIJIN_DB_PASSWORD_FILE"
+  SUIJIN_DB_PASSWORD="$(cat "$SUIJIN_DB_PASSWORD_FILE")"
+fi
+[ -n "${SUIJIN_DB_PASSWORD+x}" ] || die "set SUIJIN_DB_PASSWORD or SUIJIN_DB_PASSWORD_FILE (the MariaDB password of $SUIJIN_DB_USER)"
+driver="${SUIJIN_JDBC_DRIVER_JAR:-$here/target/lib/mariadb-java-client.jar}"
+[ -r "$driver" ] || die "MariaDB JDBC driver not found at $driver: run 'mvn -pl domain-config package' or set SUIJIN_JDBC_DRIVER_JAR"
+command -v "$asadmin" >/dev/null || die "asadmin not found ($asadmin): pass --asadmin /path/to/payara6/bin/asadmin"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+chmod 700 "$work"
+
+as() { "$asadmin" --interactive=false "${admin_opts[@]}" "$@"; }
+
+# One asadmin JVM for many commands; multimode reports failures only in its output.
+multimode() {
+  local out
+  out="$(as multimode --file "$1" 2>&1)" || { echo "$out" >&2; die "asadmin multimode failed"; }
+  if grep -q '^Command .* failed\.' <<<"$out"; then
+    echo "$out" >&2
+    die "some commands failed (see above)"
+  fi
+  printf '%s\n' "$out"
+}
+
+as version >/dev/null 2>&1 || die "cannot reach the domain's admin port with $asadmin ${admin_opts[*]:-} (is the domain running?)"
+
+cat > "$work/list" <<'LIST'
+list-password-aliases
+list-libraries --type common
+list-jvm-options
+list-jdbc-connection-pools
+list-jdbc-resources
+list-javamail-resources
+list-threadpools server
+list-protocols
+list-network-listeners
+LIST
+existing="$(multimode "$work/list")"
+has() { grep -qxF -- "$1" <<<"$existing"; }
+
+# Password aliases keep secrets out of domain.xml; the pool refers to ${ALIAS=suijin-db-password}.
+set_alias() {
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$2" > "$work/alias"
+  if has "$1"; then
+    as --passwordfile "$work/alias" update-password-alias "$1" >/dev/null
+  else
+    as --passwordfile "$work/alias" create-password-alias "$1" >/dev/null
+  fi
+  rm -f "$work/alias"
+  echo "password alias $1 set"
+}
+set_alias suijin-db-password "$SUIJIN_DB_PASSWORD"
+
+restart_needed=false
+if ! has mariadb-java-client.jar; then
+  as add-library --type common "$driver" >/dev/null
+  restart_needed=true
+  echo "MariaDB JDBC driver installed in the domain's lib"
+fi
+
+# ${SUIJIN_X} is replaced by the value; ${SUIJIN_X:q} too, with colons escaped for asadmin
+# property lists. Other ${...} (e.g. ${ALIAS=...}) are left for Payara.
+for f in "$here"/asadmin/*.asadmin; do
+  grep -vE '^[[:space:]]*(#|$)' "$f" | SUIJIN_FILE_="$f" perl -pe '
+    s/\$\{(SUIJIN_[A-Z0-9_]+)(:q)?\}/
+      defined $ENV{$1} ? ($2 ? $ENV{$1} =~ s{:}{\\\\:}gr : $ENV{$1}) : die "$ENV{SUIJIN_FILE_}: $1 is not set\n"/ge'
+done > "$work/all"
+
+# Skip what exists: a create-* whose operand is listed; a JVM option already present. A JVM
+# option with another value (e.g. -Xmx512m) is deleted first, so the new one replaces it.
+: > "$work/apply"
+while IFS= read -r line; do
+  read -ra words <<<"$line"
+  cmd="${words[0]}"
+  name="${words[${#words[@]}-1]}"
+  case "$cmd" in
+    create-jvm-options)
+      has "$name" && continue
+      if [[ "$name" == -Xm[xs]* ]]; then pattern="^${name:0:4}"; else pattern="^${name%%=*}(=|$)"; fi
+      grep -E -- "${pattern//./\\.}" <<<"$existing" | sed 's/ *-->.*//' | while IFS= read -r old; do
+        echo "delete-jvm-options ${old//:/\\\\:}"
+      done >> "$work/apply" || true
+      ;;
+    create-system-properties|set|set-log-levels|set-log-attributes) ;;
+    create-*) has "$name" && continue ;;
+  esac
+  echo "$line" >> "$work/apply"
+done < "$work/all"
+
+applied="$(multimode "$work/apply")"
+grep -vE '^(Command .* executed successfully\.|Unable to retrieve infocmp.*|)$' <<<"$applied" || true
+echo "Suijin domain configuration applied."
+if $restart_needed; then
+  echo "RESTART REQUIRED: restart the domain so it loads the JDBC driver."
+fi

@@ -1,0 +1,25 @@
+package jp.suijin.notify;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** Subjects and bodies of the mails Suijin sends, Japanese by default, from {@code jp.suijin.notify.mails}. */
+public final class MailTemplates {
+
+    private MailTemplates() {
+    }
+
+    /** Fills template {@code key} ({@code key.subject} and {@code key.body}) for one recipient. */
+    public static Mail render(String key, String to, String locale, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle("jp.suijin.notify.mails", toLocale(locale),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale l = toLocale(locale);
+        return new Mail(to, new MessageFormat(bundle.getString(key + ".subject"), l).format(args),
+                new MessageFormat(bundle.getString(key + ".body"), l).format(args));
+    }
+
+    private static Locale toLocale(String locale) {
+        return "en".equals(locale) ? Locale.ENGLISH : Locale.JAPANESE;
+    }
+}

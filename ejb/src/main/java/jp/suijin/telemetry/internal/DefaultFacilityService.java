@@ -1,0 +1,107 @@
+package jp.suijin.telemetry.internal;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.suijin.auth.Caller;
+import jp.suijin.auth.CallerLookup;
+import jp.suijin.auth.Roles;
+import jp.suijin.persistence.facility.CurrentValue;
+import jp.suijin.persistence.facility.Facility;
+import jp.suijin.persistence.facility.MeasurementPoint;
+import jp.suijin.telemetry.FacilityNotFoundException;
+import jp.suijin.telemetry.FacilityOverview;
+import jp.suijin.telemetry.FacilityService;
+import jp.suijin.telemetry.PointValue;
+
+@Stateless
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
+public class DefaultFacilityService implements FacilityService {
+
+    /** A device silent for longer than this counts as lost (comm-loss alarms will make it configurable). */
+    static final Duration COMMUNICATION_TIMEOUT = Duration.ofMinutes(10);
+
+    @Inject
+    private CallerLookup callers;
+
+    @Inject
+    private Clock clock;
+
+    @PersistenceContext(unitName = "suijin")
+    private EntityManager em;
+
+    @Override
+    public List<FacilityOverview> overview() {
+        Caller caller = callers.current();
+        List<Facility> facilities = em.createQuery("SELECT f FROM Facility f WHERE f.organisation.id = :org"
+                + " AND f.enabled = true ORDER BY f.displayOrder, f.id", Facility.class)
+                .setParameter("org", caller.organisationId())
+                .getResultList();
+        return describe(facilities);
+    }
+
+    @Override
+    public FacilityOverview facility(long facilityId) {
+        Caller caller = callers.current();
+        List<Facility> found = em.createQuery("SELECT f FROM Facility f WHERE f.id = :id AND f.organisation.id = :org",
+                Facility.class)
+                .setParameter("id", facilityId)
+                .setParameter("org", caller.organisationId())
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new FacilityNotFoundException(facilityId);
+        }
+        return describe(found).get(0);
+    }
+
+    private List<FacilityOverview> describe(List<Facility> facilities) {
+        if (facilities.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PointValue>> pointsByFacility = new HashMap<>();
+        List<Object[]> rows = em.createQuery("SELECT p, c FROM MeasurementPoint p LEFT JOIN CurrentValue c"
+                + " ON c.pointId = p.id WHERE p.facility IN :facilities AND p.enabled = true"
+                + " ORDER BY p.displayOrder, p.id", Object[].class)
+                .setParameter("facilities", facilities)
+                .getResultList();
+        for (Object[] row : rows) {
+            MeasurementPoint p = (MeasurementPoint) row[0];
+            CurrentValue c = (CurrentValue) row[1];
+            Double value = c == null ? null : c.getValue();
+            pointsByFacility.computeIfAbsent(p.getFacility().getId(), k -> new ArrayList<>())
+                    .add(new PointValue(p.getId(), p.getCode(), p.getName(), p.getKind(), p.getUnit(),
+                            p.getDecimals(), value == null ? null : StateLabels.label(p.getStateLabels(), value),
+                            value, c == null ? null : c.getSampleTime(), c == null ? null : c.getQuality()));
+        }
+
+        Map<Long, Object[]> contact = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT d.facility.id, COUNT(d), COUNT(d.lastSeenAt), MIN(d.lastSeenAt),"
+                + " MAX(d.lastSeenAt) FROM FieldDevice d WHERE d.facility IN :facilities AND d.enabled = true"
+                + " GROUP BY d.facility.id", Object[].class)
+                .setParameter("facilities", facilities)
+                .getResultList()) {
+            contact.put((Long) row[0], row);
+        }
+
+        Instant lostBefore = clock.instant().minus(COMMUNICATION_TIMEOUT);
+        List<FacilityOverview> result = new ArrayList<>(facilities.size());
+        for (Facility f : facilities) {
+            Object[] c = contact.get(f.getId());
+            Instant lastSeen = c == null ? null : (Instant) c[4];
+            // every device must have reported recently, not just one of them
+            boolean ok = c != null && c[1].equals(c[2]) && !((Instant) c[3]).isBefore(lostBefore);
+            result.add(new FacilityOverview(f.getId(), f.getCode(), f.getName(), f.getKind(), lastSeen, ok,
+                    List.copyOf(pointsByFacility.getOrDefault(f.getId(), List.of()))));
+        }
+        return result;
+    }
+}

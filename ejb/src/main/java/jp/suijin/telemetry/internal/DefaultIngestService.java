@@ -1,0 +1,254 @@
+package jp.suijin.telemetry.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import jp.suijin.auth.PasswordHasher;
+import jp.suijin.persistence.facility.FieldDevice;
+import jp.suijin.persistence.facility.MeasurementPoint;
+import jp.suijin.persistence.facility.PointKind;
+import jp.suijin.persistence.facility.Quality;
+import jp.suijin.telemetry.DeviceAuthenticationException;
+import jp.suijin.telemetry.IngestResult;
+import jp.suijin.telemetry.IngestService;
+import jp.suijin.telemetry.SampleInput;
+import jp.suijin.telemetry.SampleRejection;
+
+/**
+ * Devices authenticate with their token, not as users, so the method is open to the container and
+ * checks the device itself. Samples are written with JDBC batches: one round trip per batch, not
+ * one INSERT per sample.
+ */
+@Stateless
+@PermitAll
+public class DefaultIngestService implements IngestService {
+
+    /** How late a sample may arrive (a device catching up after an outage). */
+    static final Duration LATE_WINDOW = Duration.ofDays(7);
+    /** Clock drift tolerated for samples stamped ahead of the server. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    /** Share of a point's span a value may lie outside its range (over-range) before it is refused. */
+    static final double RANGE_MARGIN = 0.1;
+
+    private static final byte[] NO_DEVICE_HASH = new byte[32];
+
+    @PersistenceContext(unitName = "suijin")
+    private EntityManager em;
+
+    @Resource(lookup = "jdbc/suijin")
+    private DataSource dataSource;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    public IngestResult ingest(String deviceCode, String token, List<SampleInput> samples) {
+        FieldDevice device = authenticate(deviceCode, token);
+        Map<String, MeasurementPoint> points = new HashMap<>();
+        for (MeasurementPoint p : em.createQuery(
+                "SELECT p FROM MeasurementPoint p WHERE p.device = :device AND p.enabled = true", MeasurementPoint.class)
+                .setParameter("device", device).getResultList()) {
+            points.put(p.getCode(), p);
+        }
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<ValidSample> valid = new ArrayList<>(samples.size());
+        List<SampleRejection> rejected = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SampleInput in : samples) {
+            String problem = in.problem();
+            ValidSample sample = null;
+            if (problem == null) {
+                try {
+                    sample = validate(in, points, now, device.getCode());
+                    if (!seen.add(sample.pointId + "@" + sample.time)) {
+                        problem = "duplicate of an earlier sample in this batch (same point and time)";
+                    }
+                } catch (InvalidSample e) {
+                    problem = e.getMessage();
+                }
+            }
+            if (problem != null) {
+                rejected.add(new SampleRejection(in.index(), in.point(), problem));
+            } else {
+                valid.add(sample);
+            }
+        }
+        store(device.getId(), valid, now);
+        return new IngestResult(valid.size(), List.copyOf(rejected));
+    }
+
+    private FieldDevice authenticate(String deviceCode, String token) {
+        List<FieldDevice> found = deviceCode == null ? List.of()
+                : em.createQuery("SELECT d FROM FieldDevice d WHERE d.code = :code", FieldDevice.class)
+                        .setParameter("code", deviceCode).getResultList();
+        byte[] presented = PasswordHasher.sha256(token == null ? "" : token);
+        byte[] expected = found.isEmpty() ? NO_DEVICE_HASH : found.get(0).getTokenHash();
+        boolean ok = MessageDigest.isEqual(presented, expected) && token != null && !found.isEmpty()
+                && found.get(0).isEnabled();
+        if (!ok) {
+            throw new DeviceAuthenticationException();
+        }
+        return found.get(0);
+    }
+
+    private static ValidSample validate(SampleInput in, Map<String, MeasurementPoint> points, Instant now,
+            String deviceCode) {
+        if (in.point() == null || in.point().isBlank()) {
+            throw new InvalidSample("point is missing");
+        }
+        MeasurementPoint point = points.get(in.point());
+        if (point == null) {
+            throw new InvalidSample("unknown point code '" + in.point() + "' for device '" + deviceCode + "'");
+        }
+        Instant time = parseTime(in.time());
+        if (time.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new InvalidSample("time " + in.time() + " is in the future");
+        }
+        if (time.isBefore(now.minus(LATE_WINDOW))) {
+            throw new InvalidSample("time " + in.time() + " is older than the late window of "
+                    + LATE_WINDOW.toDays() + " days");
+        }
+        Double value = in.value();
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            throw new InvalidSample("value is missing or not a finite number");
+        }
+        checkValue(point, value);
+        return new ValidSample(point.getId(), time, value, parseQuality(in.quality()));
+    }
+
+    private static Instant parseTime(String time) {
+        if (time == null || time.isBlank()) {
+            throw new InvalidSample("time is missing");
+        }
+        try {
+            return OffsetDateTime.parse(time).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSample("time '" + time + "' is not an ISO-8601 timestamp with offset,"
+                    + " e.g. 2026-11-28T09:00:00+09:00");
+        }
+    }
+
+    private static void checkValue(MeasurementPoint point, double value) {
+        if (point.getKind() == PointKind.STATE) {
+            if (value != Math.rint(value) || value < 0) {
+                throw new InvalidSample("state " + value + " is not a whole number >= 0");
+            }
+            if (point.getStateLabels() != null && StateLabels.label(point.getStateLabels(), value) == null) {
+                throw new InvalidSample("state " + (long) value + " is not defined for point '" + point.getCode() + "'");
+            }
+            return;
+        }
+        if (point.getKind() == PointKind.COUNTER && value < 0) {
+            throw new InvalidSample("counter value " + value + " is negative");
+        }
+        Double low = point.getRangeLow();
+        Double high = point.getRangeHigh();
+        if (low != null && high != null) {
+            double margin = (high - low) * RANGE_MARGIN;
+            if (value < low - margin || value > high + margin) {
+                throw new InvalidSample("value " + value + " is outside the physical range " + low + " to " + high
+                        + (point.getUnit() == null ? "" : " " + point.getUnit()));
+            }
+        }
+    }
+
+    private static Quality parseQuality(String quality) {
+        if (quality == null) {
+            return Quality.GOOD;
+        }
+        try {
+            return Quality.valueOf(quality.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSample("quality '" + quality + "' must be good, uncertain or bad");
+        }
+    }
+
+    private void store(long deviceId, List<ValidSample> samples, Instant now) {
+        // a stable order keeps concurrent retries of overlapping batches from deadlocking
+        samples.sort(Comparator.comparingLong(ValidSample::pointId).thenComparing(ValidSample::time));
+        Map<Long, ValidSample> latest = new HashMap<>();
+        for (ValidSample s : samples) {
+            latest.merge(s.pointId, s, (a, b) -> b.time.isAfter(a.time) ? b : a);
+        }
+        LocalDateTime received = utc(now);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO sample"
+                    + " (point_id, sample_time, value, quality, received_at) VALUES (?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE point_id = point_id")) {
+                for (ValidSample s : samples) {
+                    insert.setLong(1, s.pointId);
+                    insert.setObject(2, utc(s.time));
+                    insert.setDouble(3, s.value);
+                    insert.setInt(4, s.quality.code());
+                    insert.setObject(5, received);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement current = c.prepareStatement("INSERT INTO point_current"
+                    + " (point_id, sample_time, value, quality) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+                    + " value = IF(VALUES(sample_time) >= sample_time, VALUES(value), value),"
+                    + " quality = IF(VALUES(sample_time) >= sample_time, VALUES(quality), quality),"
+                    + " sample_time = GREATEST(sample_time, VALUES(sample_time))")) {
+                for (ValidSample s : latest.values().stream().sorted(Comparator.comparingLong(ValidSample::pointId))
+                        .toList()) {
+                    current.setLong(1, s.pointId);
+                    current.setObject(2, utc(s.time));
+                    current.setDouble(3, s.value);
+                    current.setInt(4, s.quality.code());
+                    current.addBatch();
+                }
+                current.executeBatch();
+            }
+            try (PreparedStatement seen = c.prepareStatement("UPDATE field_device SET last_seen_at = ? WHERE id = ?")) {
+                seen.setObject(1, received);
+                seen.setLong(2, deviceId);
+                seen.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new EJBException("storing " + samples.size() + " samples failed", e);
+        }
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private record ValidSample(long pointId, Instant time, double value, Quality quality) {
+    }
+
+    private static final class InvalidSample extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidSample(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package jp.suijin.persistence.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import jp.suijin.persistence.Organisation;
+
+/** A person who signs in to Suijin. */
+@Entity
+@Table(name = "app_user")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** Null only for {@link Role#SERVICE_OPERATOR}. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organisation_id")
+    private Organisation organisation;
+
+    @Column(name = "login_id", nullable = false, length = 64)
+    private String loginId;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(nullable = false, length = 254)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false, length = 255)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private Role role;
+
+    @Column(nullable = false, length = 8)
+    private String locale = "ja";
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected User() {
+    }
+
+    public User(Organisation organisation, String loginId, String displayName, String email, String passwordHash,
+            Role role, Instant createdAt) {
+        if ((role == Role.SERVICE_OPERATOR) != (organisation == null)) {
+            throw new IllegalArgumentException("only a service operator has no organisation");
+        }
+        this.organisation = organisation;
+        this.loginId = Objects.requireNonNull(loginId, "loginId");
+        this.displayName = Objects.requireNonNull(displayName, "displayName");
+        this.email = Objects.requireNonNull(email, "email");
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.role = Objects.requireNonNull(role, "role");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Organisation getOrganisation() {
+        return organisation;
+    }
+
+    public String getLoginId() {
+        return loginId;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

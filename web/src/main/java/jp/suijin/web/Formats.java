@@ -1,0 +1,26 @@
+package jp.suijin.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Formats times for pages: stored in UTC, shown in Japan time. */
+@Named("formats")
+@ApplicationScoped
+public class Formats {
+
+    public static final ZoneId DISPLAY_ZONE = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(DISPLAY_ZONE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(DISPLAY_ZONE);
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+}
