@@ -9,14 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.Roles;
 import jp.suijin.persistence.facility.CurrentValue;
 import jp.suijin.persistence.facility.Facility;
+import jp.suijin.persistence.facility.FieldDevice;
 import jp.suijin.persistence.facility.MeasurementPoint;
 import jp.suijin.telemetry.FacilityNotFoundException;
 import jp.suijin.telemetry.FacilityOverview;
@@ -83,22 +86,23 @@ public class DefaultFacilityService implements FacilityService {
                             value, c == null ? null : c.getSampleTime(), c == null ? null : c.getQuality()));
         }
 
-        Map<Long, Object[]> contact = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT d.facility.id, COUNT(d), COUNT(d.lastSeenAt), MIN(d.lastSeenAt),"
-                + " MAX(d.lastSeenAt) FROM FieldDevice d WHERE d.facility IN :facilities AND d.enabled = true"
-                + " GROUP BY d.facility.id", Object[].class)
+        Map<Long, List<FieldDevice>> devicesByFacility = new HashMap<>();
+        for (FieldDevice d : em.createQuery("SELECT d FROM FieldDevice d WHERE d.facility IN :facilities"
+                + " AND d.enabled = true", FieldDevice.class)
                 .setParameter("facilities", facilities)
                 .getResultList()) {
-            contact.put((Long) row[0], row);
+            devicesByFacility.computeIfAbsent(d.getFacility().getId(), k -> new ArrayList<>()).add(d);
         }
 
         Instant lostBefore = clock.instant().minus(COMMUNICATION_TIMEOUT);
         List<FacilityOverview> result = new ArrayList<>(facilities.size());
         for (Facility f : facilities) {
-            Object[] c = contact.get(f.getId());
-            Instant lastSeen = c == null ? null : (Instant) c[4];
+            List<FieldDevice> devices = devicesByFacility.getOrDefault(f.getId(), List.of());
+            Instant lastSeen = devices.stream().map(FieldDevice::getLastSeenAt).filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(null);
             // every device must have reported recently, not just one of them
-            boolean ok = c != null && c[1].equals(c[2]) && !((Instant) c[3]).isBefore(lostBefore);
+            boolean ok = !devices.isEmpty() && devices.stream()
+                    .allMatch(d -> d.getLastSeenAt() != null && !d.getLastSeenAt().isBefore(lostBefore));
             result.add(new FacilityOverview(f.getId(), f.getCode(), f.getName(), f.getKind(), lastSeen, ok,
                     List.copyOf(pointsByFacility.getOrDefault(f.getId(), List.of()))));
         }
