@@ -260,7 +260,7 @@ final class Launcher implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!closed.compareAndSet(false, true) || (embeddedDb == null && mail == null && !domainStarted)) {
             return;
         }
         say("Stopping Suijin…");

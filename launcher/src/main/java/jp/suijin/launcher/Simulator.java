@@ -108,7 +108,7 @@ public final class Simulator implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             problem = response.statusCode() == 200 && response.body().contains("\"rejected\":[]") ? null
-                    : "device " + device + ": HTTP " + response.statusCode() + " " + response.body();
+                    : "device " + device + ": HTTP " + response.statusCode() + " " + abbreviate(response.body());
         } catch (java.io.IOException e) {
             problem = "device " + device + ": " + e.getMessage();
         } catch (InterruptedException e) {
@@ -120,6 +120,11 @@ public final class Simulator implements AutoCloseable {
             System.err.println("Simulator: " + problem);
         }
         lastProblem = problem;
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
     }
 
     @Override

@@ -1,0 +1,163 @@
+package jp.suijin.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Map;
+import jp.suijin.demo.DemoCredentials;
+import jp.suijin.launcher.EmbeddedMariaDb;
+import jp.suijin.launcher.LaunchException;
+import jp.suijin.launcher.MailCatcher;
+import jp.suijin.launcher.PayaraDomain;
+
+/**
+ * What every integration test runs against, started once per test run: a MariaDB (embedded, or the
+ * server named by SUIJIN_TEST_DB_URL / _USER / _PASSWORD, as CI does), GreenMail as the SMTP server,
+ * and a Payara Server domain configured by the same domain-config/ files production uses. The
+ * database is emptied at start, so every run begins from the same state.
+ */
+public final class TestStack implements AutoCloseable {
+
+    private final int portBase;
+    private final String dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final EmbeddedMariaDb embeddedDb;
+    private final MailCatcher mail;
+    private final PayaraDomain domain;
+    private final DemoCredentials demo;
+    private final Path home;
+    private final Map<String, String> config;
+
+    private TestStack(int portBase, String dbUrl, String dbUser, String dbPassword, EmbeddedMariaDb embeddedDb,
+            MailCatcher mail, PayaraDomain domain, DemoCredentials demo, Path home, Map<String, String> config) {
+        this.portBase = portBase;
+        this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+        this.embeddedDb = embeddedDb;
+        this.mail = mail;
+        this.domain = domain;
+        this.demo = demo;
+        this.home = home;
+        this.config = config;
+    }
+
+    static TestStack start() throws IOException {
+        Path home = Path.of(System.getProperty("suijin.home")).toRealPath();
+        Path work = Path.of(System.getProperty("suijin.it.work")).toAbsolutePath();
+        int base = Integer.getInteger("suijin.it.portBase");
+
+        EmbeddedMariaDb embedded = null;
+        String url = System.getenv("SUIJIN_TEST_DB_URL");
+        String user = System.getenv().getOrDefault("SUIJIN_TEST_DB_USER", "suijin_test");
+        String password = System.getenv().getOrDefault("SUIJIN_TEST_DB_PASSWORD", "");
+        if (url == null) {
+            embedded = EmbeddedMariaDb.start(work.resolve("mariadb"), base + 306);
+            byte[] random = new byte[12];
+            new SecureRandom().nextBytes(random);
+            password = "it" + HexFormat.of().formatHex(random);
+            embedded.ensureDatabase("suijin_test", user, password);
+            url = embedded.url("suijin_test");
+        }
+        resetDatabase(url, user, password);
+
+        MailCatcher mail = MailCatcher.start(base + 25, 0);
+        PayaraDomain domain = new PayaraDomain(home.resolve("launcher/target/payara6"), work.resolve("payara"),
+                "suijin-it", base, work.resolve("logs/asadmin.log"));
+        if (domain.exists()) {
+            stopQuietly(domain);
+        } else {
+            domain.create(base);
+        }
+        domain.start();
+        Map<String, String> config = Map.of(
+                "SUIJIN_DB_URL", url,
+                "SUIJIN_DB_USER", user,
+                "SUIJIN_DB_PASSWORD", password,
+                "SUIJIN_HTTP_PORT", String.valueOf(base + 80),
+                "SUIJIN_HTTPS_PORT", String.valueOf(base + 81),
+                "SUIJIN_DEVICE_PORT", String.valueOf(base + 90),
+                "SUIJIN_DEVICE_ADDRESS", "127.0.0.1",
+                "SUIJIN_OPERATOR_URL", "http://localhost:" + (base + 80) + "/",
+                "SUIJIN_MAIL_HOST", "127.0.0.1",
+                "SUIJIN_MAIL_PORT", String.valueOf(base + 25));
+        domain.applyConfig(home.resolve("domain-config"), config);
+        Path demoFile = work.resolve("demo.properties");
+        DemoCredentials demo = DemoCredentials.readOrCreate(demoFile);
+        domain.admin("create-system-properties", DemoCredentials.FILE_PROPERTY + "=" + demoFile.toString().replace(":", "\\:"));
+        return new TestStack(base, url, user, password, embedded, mail, domain, demo, home, config);
+    }
+
+    /** Drops and recreates the test database, so the application migrates it from scratch. */
+    private static void resetDatabase(String url, String user, String password) {
+        String database = URI.create(url.substring("jdbc:".length())).getPath().substring(1);
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset the test database at " + url + " as " + user + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void stopQuietly(PayaraDomain domain) {
+        try {
+            domain.stop();
+        } catch (LaunchException e) {
+            // not running: nothing left over from an earlier run
+        }
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+    }
+
+    public String dbPassword() {
+        return dbPassword;
+    }
+
+    public URI operatorUrl(String path) {
+        return URI.create("http://localhost:" + (portBase + 80) + "/" + path);
+    }
+
+    public URI deviceUrl(String path) {
+        return URI.create("http://127.0.0.1:" + (portBase + 90) + "/" + path);
+    }
+
+    public int devicePort() {
+        return portBase + 90;
+    }
+
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    public PayaraDomain domain() {
+        return domain;
+    }
+
+    public DemoCredentials demo() {
+        return demo;
+    }
+
+    /** Runs domain-config/apply.sh again with the settings the stack used. */
+    public void reapplyConfig() {
+        domain.applyConfig(home.resolve("domain-config"), config);
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(domain);
+        mail.close();
+        if (embeddedDb != null) {
+            embeddedDb.close();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package jp.suijin.it.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jp.suijin.it.SuijinStackExtension;
+import jp.suijin.it.TestStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** domain-config/ against the test domain it already configured once. */
+@ExtendWith(SuijinStackExtension.class)
+class DomainConfigIT {
+
+    @Test
+    void keepsTheDatabasePasswordInAnAliasAndCreatesTheDeviceListener() throws Exception {
+        TestStack stack = SuijinStackExtension.stack();
+        Path domainXml = stack.domain().serverLog().getParent().getParent().resolve("config/domain.xml");
+
+        String password = stack.domain().admin("get", "resources.jdbc-connection-pool.SuijinPool.property.password");
+
+        assertTrue(password.contains("${ALIAS=suijin-db-password}"), password);
+        assertFalse(Files.readString(domainXml).contains(stack.dbPassword()), "the DB password is in domain.xml");
+        assertTrue(stack.domain().admin("list-network-listeners").contains("device-listener"));
+        assertTrue(stack.domain().admin("ping-connection-pool", "SuijinPool").contains("executed successfully"));
+    }
+
+    @Test
+    void applyingASecondTimeSucceedsAndChangesNothing() {
+        TestStack stack = SuijinStackExtension.stack();
+        String before = stack.domain().admin("get", "resources.*");
+
+        // PayaraDomain fails on any failed asadmin command, so this alone shows the run was clean
+        stack.reapplyConfig();
+
+        assertEquals(before, stack.domain().admin("get", "resources.*"));
+        assertTrue(stack.domain().admin("ping-connection-pool", "SuijinPool").contains("executed successfully"));
+    }
+}

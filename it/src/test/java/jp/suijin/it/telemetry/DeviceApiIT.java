@@ -1,0 +1,203 @@
+package jp.suijin.it.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import jp.suijin.it.Deployments;
+import jp.suijin.it.IntegrationTest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/** The device API of the deployed EAR, over real HTTP on the device listener. */
+class DeviceApiIT extends IntegrationTest {
+
+    private static final String DEVICE = "JS01-TM1";
+    private static final String PATH = "api/device/v1/samples";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @Test
+    void storesValidSamplesAndListsRejectedOnesByIndex() throws Exception {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
+        String body = batch(DEVICE, sample("LI-401", t, "3.21") + "," + sample("NO-SUCH-POINT", t, "1")
+                + "," + sample("CL-401", t.plus(3, ChronoUnit.DAYS), "0.5") + "," + sample("P1-RUN", t, "7")
+                + "," + sample("CL-401", t, "0.45"));
+
+        HttpResponse<String> response = post(body, token(DEVICE));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject json = json(response);
+        assertEquals(2, json.getInt("accepted"));
+        var rejected = json.getJsonArray("rejected");
+        assertEquals(3, rejected.size(), response.body());
+        assertEquals(1, rejected.getJsonObject(0).getInt("index"));
+        assertTrue(rejected.getJsonObject(0).getString("reason").contains("unknown point code 'NO-SUCH-POINT'"));
+        assertEquals(2, rejected.getJsonObject(1).getInt("index"));
+        assertTrue(rejected.getJsonObject(1).getString("reason").contains("in the future"));
+        assertEquals(3, rejected.getJsonObject(2).getInt("index"));
+        assertTrue(rejected.getJsonObject(2).getString("reason").contains("state 7 is not defined"));
+        assertEquals(3.21, storedValue("LI-401", t));
+        assertEquals(0.45, storedValue("CL-401", t));
+    }
+
+    @Test
+    void aRetriedBatchStoresEachSampleOnce() throws Exception {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300);
+        String body = batch(DEVICE, sample("TU-401", t, "0.012") + "," + sample("TU-401", t.plusSeconds(60), "0.013"));
+
+        assertEquals(200, post(body, token(DEVICE)).statusCode());
+        HttpResponse<String> retry = post(body, token(DEVICE));
+
+        assertEquals(200, retry.statusCode());
+        assertEquals(2, json(retry).getInt("accepted"));
+        assertEquals(2, sampleCount("TU-401", t, t.plusSeconds(60)));
+    }
+
+    @Test
+    void unknownDeviceAndWrongTokenGetTheSameJson401() throws Exception {
+        String body = batch("NO-SUCH-DEVICE", sample("LI-401", Instant.now(), "1"));
+        HttpResponse<String> unknown = post(body, "whatever");
+        HttpResponse<String> wrongToken = post(batch(DEVICE, sample("LI-401", Instant.now(), "1")), token("HY01-TM1"));
+
+        assertEquals(401, unknown.statusCode());
+        assertEquals(401, wrongToken.statusCode());
+        assertEquals(unknown.body(), wrongToken.body());
+        assertEquals("device_unauthorized", json(unknown).getString("error"));
+        assertTrue(unknown.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+    }
+
+    @Test
+    void malformedPayloadsGet400NamingTheProblem() throws Exception {
+        HttpResponse<String> notJson = post("{\"device\": \"JS01-TM1\", \"samples\": [", token(DEVICE));
+        assertEquals(400, notJson.statusCode());
+        assertEquals("malformed_batch", json(notJson).getString("error"));
+        assertTrue(json(notJson).getString("message").contains("not valid JSON"));
+
+        HttpResponse<String> noSamples = post("{\"device\": \"JS01-TM1\"}", token(DEVICE));
+        assertEquals(400, noSamples.statusCode());
+        assertTrue(json(noSamples).getString("message").contains("\"samples\" must be an array"));
+
+        HttpResponse<String> noDevice = post("[1, 2]", token(DEVICE));
+        assertEquals(400, noDevice.statusCode());
+        assertTrue(json(noDevice).getString("message").contains("JSON object"));
+    }
+
+    @Test
+    void oversizedBatchesGet413() throws Exception {
+        StringBuilder many = new StringBuilder();
+        Instant t = Instant.now().minusSeconds(3600);
+        for (int i = 0; i <= 10_000; i++) {
+            many.append(i == 0 ? "" : ",").append(sample("LI-401", t.plusMillis(i), "1"));
+        }
+        HttpResponse<String> tooMany = post(batch(DEVICE, many.toString()), token(DEVICE));
+        assertEquals(413, tooMany.statusCode());
+        assertEquals("too_many_samples", json(tooMany).getString("error"));
+
+        HttpResponse<String> tooBig = post("{\"device\":\"JS01-TM1\",\"pad\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}",
+                token(DEVICE));
+        assertEquals(413, tooBig.statusCode());
+        assertEquals("body_too_large", json(tooBig).getString("error"));
+    }
+
+    @Test
+    void missingBearerTokenAndWrongMediaTypeAreJsonErrors() throws Exception {
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(stack().deviceUrl(PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(batch(DEVICE, ""))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, noToken.statusCode());
+        assertTrue(json(noToken).getString("message").contains("Authorization: Bearer"));
+
+        HttpResponse<String> text = http.send(HttpRequest.newBuilder(stack().deviceUrl(PATH))
+                .header("Content-Type", "text/plain").header("Authorization", "Bearer " + token(DEVICE))
+                .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, text.statusCode());
+        assertEquals("unsupported_media_type", json(text).getString("error"));
+    }
+
+    @Test
+    void eachListenerServesOnlyItsOwnSide() throws Exception {
+        HttpResponse<String> apiOnOperatorSide = http.send(HttpRequest.newBuilder(stack().operatorUrl(PATH))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(DEVICE))
+                .POST(HttpRequest.BodyPublishers.ofString(batch(DEVICE, ""))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, apiOnOperatorSide.statusCode());
+
+        HttpResponse<String> loginOnDeviceSide = http.send(HttpRequest.newBuilder(stack().deviceUrl("login.xhtml"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, loginOnDeviceSide.statusCode());
+
+        HttpResponse<String> loginOnOperatorSide = http.send(HttpRequest.newBuilder(stack().operatorUrl("login.xhtml"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, loginOnOperatorSide.statusCode());
+    }
+
+    private HttpResponse<String> post(String body, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(stack().deviceUrl(PATH))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String device) {
+        return stack().demo().deviceToken(device);
+    }
+
+    static String batch(String device, String samples) {
+        return "{\"device\":\"" + device + "\",\"samples\":[" + samples + "]}";
+    }
+
+    static String sample(String point, Instant time, String value) {
+        return "{\"point\":\"" + point + "\",\"time\":\"" + time.atOffset(ZoneOffset.ofHours(9)) + "\",\"value\":" + value + "}";
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                "JSON answer expected, got " + response.headers().firstValue("Content-Type"));
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static Double storedValue(String point, Instant time) throws Exception {
+        try (Connection c = stack().connect(); PreparedStatement ps = c.prepareStatement("SELECT s.value FROM sample s"
+                + " JOIN measurement_point p ON p.id = s.point_id JOIN field_device d ON d.id = p.device_id"
+                + " WHERE d.code = ? AND p.code = ? AND s.sample_time = ?")) {
+            ps.setString(1, DEVICE);
+            ps.setString(2, point);
+            ps.setObject(3, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getDouble(1) : null;
+            }
+        }
+    }
+
+    private static int sampleCount(String point, Instant from, Instant to) throws Exception {
+        try (Connection c = stack().connect(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sample s"
+                + " JOIN measurement_point p ON p.id = s.point_id JOIN field_device d ON d.id = p.device_id"
+                + " WHERE d.code = ? AND p.code = ? AND s.sample_time BETWEEN ? AND ?")) {
+            ps.setString(1, DEVICE);
+            ps.setString(2, point);
+            ps.setObject(3, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+            ps.setObject(4, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

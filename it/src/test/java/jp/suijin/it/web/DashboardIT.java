@@ -1,0 +1,125 @@
+package jp.suijin.it.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import jp.suijin.it.Deployments;
+import jp.suijin.it.IntegrationTest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** An operator signs in with a real browser and watches current values arrive from a device. */
+class DashboardIT extends IntegrationTest {
+
+    private static final By VALUE_LI1 = By.cssSelector("section[data-facility='HY01'] tr[data-point='LI-1'] td.value");
+    private WebDriver browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open("ja-JP");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void operatorSignsInAndSeesValuesChangeWithoutReload() throws Exception {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+        postLevel(t, "4.56");
+        int mailsBefore = stack().mail().messages().size();
+
+        browser.get(stack().operatorUrl("").toString());
+        Browser.waitFor(browser, 20).until(ExpectedConditions.urlContains("login.xhtml"));
+        assertTrue(browser.getTitle().startsWith("ログイン"), browser.getTitle());
+        Browser.screenshot(browser, "login");
+        signIn("demo.operator", stack().demo().password());
+
+        Browser.waitFor(browser, 30).until(ExpectedConditions.urlContains("/app/dashboard.xhtml"));
+        List<WebElement> facilities = browser.findElements(By.cssSelector("section.facility h2"));
+        assertEquals(List.of("八雲浄水場", "東山配水池", "西町ポンプ場", "南浜浄化センター"),
+                facilities.stream().map(WebElement::getText).toList());
+        assertEquals("4.56", browser.findElement(VALUE_LI1).getText());
+        assertEquals("demo.operator", browser.findElement(By.cssSelector(".session .user")).getText());
+        Browser.screenshot(browser, "dashboard");
+
+        Object pageMarker = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("window.suijinMarker = 'same page'; return window.suijinMarker;");
+        postLevel(t.plusSeconds(10), "4.78");
+        Browser.waitFor(browser, 30).until(ExpectedConditions.textToBe(VALUE_LI1, "4.78"));
+        assertEquals(pageMarker, ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.suijinMarker;"), "the value changed by a full reload");
+
+        assertTrue(stack().mail().await(mailsBefore + 1, 20_000), "no sign-in notice mail arrived");
+        MimeMessage notice = stack().mail().messages().get(stack().mail().messages().size() - 1);
+        assertEquals("operator@demo.suijin.test", notice.getAllRecipients()[0].toString());
+        assertTrue(notice.getSubject().contains("ログインがありました"), notice.getSubject());
+        assertFalse(((String) notice.getContent()).contains(stack().demo().password()), "a mail must never carry the password");
+    }
+
+    @Test
+    void wrongPasswordStaysOnTheLoginPageWithOneGeneralMessage() throws Exception {
+        browser.get(stack().operatorUrl("login.xhtml").toString());
+        signIn("demo.operator", "wrong-password-123");
+
+        WebElement error = Browser.waitFor(browser, 20)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
+        assertTrue(error.getText().contains("ログインIDまたはパスワードが正しくない"), error.getText());
+        assertTrue(browser.getCurrentUrl().contains("login.xhtml"));
+        Browser.screenshot(browser, "login-failed");
+
+        browser.get(stack().operatorUrl("app/dashboard.xhtml").toString());
+        Browser.waitFor(browser, 20).until(ExpectedConditions.urlContains("login.xhtml"));
+    }
+
+    @Test
+    void englishBrowserGetsEnglishPages() {
+        WebDriver english = Browser.open("en-US");
+        try {
+            english.get(stack().operatorUrl("login.xhtml").toString());
+            assertTrue(english.getTitle().startsWith("Sign in"), english.getTitle());
+        } finally {
+            english.quit();
+        }
+    }
+
+    private void signIn(String login, String password) {
+        browser.findElement(By.id("login:loginId")).sendKeys(login);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+    }
+
+    private static void postLevel(Instant time, String value) throws Exception {
+        String body = "{\"device\":\"HY01-TM1\",\"samples\":[{\"point\":\"LI-1\",\"time\":\""
+                + time.atOffset(ZoneOffset.ofHours(9)) + "\",\"value\":" + value + "}]}";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                stack().deviceUrl("api/device/v1/samples"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + stack().demo().deviceToken("HY01-TM1"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"accepted\":1"), response.body());
+    }
+}
