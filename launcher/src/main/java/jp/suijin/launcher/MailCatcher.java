@@ -12,10 +12,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,9 +73,18 @@ public final class MailCatcher implements AutoCloseable {
         return Arrays.asList(greenMail.getReceivedMessages());
     }
 
-    /** Blocks until at least {@code count} mails arrived or the timeout passed; true if they did. */
-    public boolean await(int count, long timeoutMillis) {
-        return greenMail.waitForIncomingEmail(timeoutMillis, count);
+    /** Waits (without polling sleeps: GreenMail signals each arrival) for a mail that matches. */
+    public Optional<MimeMessage> await(Predicate<MimeMessage> matching, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<MimeMessage> all = messages();
+            Optional<MimeMessage> found = all.stream().filter(matching).findFirst();
+            long left = deadline - System.nanoTime();
+            if (found.isPresent() || left <= 0) {
+                return found;
+            }
+            greenMail.waitForIncomingEmail(Math.max(1, left / 1_000_000), all.size() + 1);
+        }
     }
 
     String page() {

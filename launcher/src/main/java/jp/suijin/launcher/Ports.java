@@ -16,7 +16,8 @@ public final class Ports {
             throw new LaunchException("Port " + port + " for " + what + " is not a valid port number (" + option + ")");
         }
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // like the servers themselves: connections in TIME_WAIT do not make a port busy
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), port));
         } catch (IOException e) {
             throw new LaunchException("Port " + port + " for " + what + " is already in use; choose another with "

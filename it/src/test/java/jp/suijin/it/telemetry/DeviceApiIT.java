@@ -111,8 +111,11 @@ class DeviceApiIT extends IntegrationTest {
         assertEquals(413, tooMany.statusCode());
         assertEquals("too_many_samples", json(tooMany).getString("error"));
 
-        HttpResponse<String> tooBig = post("{\"device\":\"JS01-TM1\",\"pad\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}",
-                token(DEVICE));
+        // a device sending a big body asks first (Expect: 100-continue), so it learns of the 413 before sending it
+        HttpResponse<String> tooBig = http.send(HttpRequest.newBuilder(stack().deviceUrl(PATH)).expectContinue(true)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(DEVICE))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"device\":\"JS01-TM1\",\"pad\":\""
+                        + "x".repeat(3 * 1024 * 1024) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(413, tooBig.statusCode());
         assertEquals("body_too_large", json(tooBig).getString("error"));
     }
@@ -146,6 +149,9 @@ class DeviceApiIT extends IntegrationTest {
         HttpResponse<String> loginOnOperatorSide = http.send(HttpRequest.newBuilder(stack().operatorUrl("login.xhtml"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, loginOnOperatorSide.statusCode());
+        String cookie = loginOnOperatorSide.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.startsWith("JSESSIONID=") && cookie.contains("HttpOnly") && cookie.toLowerCase().contains("samesite=lax"),
+                cookie);
     }
 
     private HttpResponse<String> post(String body, String token) throws Exception {

@@ -31,7 +31,7 @@ class TenantIsolationIT extends IntegrationTest {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "tenant-probe.war")
-                .addClasses(TenantIsolationITFixture.class, TenantIsolationITServlet.class)
+                .addClasses(TenantIsolationITFixture.class, TenantIsolationITServlet.class, TenantIsolationITSecurity.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return Deployments.servicesWith(probe);
     }

@@ -38,20 +38,16 @@ public class LoginView {
             request.changeSessionId();
         }
         AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
-                .withParams().newAuthentication(true)
+                .withParams()
                 .credential(new UsernamePasswordCredential(loginId == null ? "" : loginId, new Password(
                         password == null ? "" : password))));
         password = null;
-        switch (status) {
-            // the mechanism already redirected to the page that asked for sign-in
-            case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/app/dashboard.xhtml");
-            default -> {
-                ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("login.failed"), null));
-                response.setStatus(HttpServletResponse.SC_OK);
-            }
+        if (status == AuthenticationStatus.SUCCESS) {
+            external.redirect(external.getRequestContextPath() + "/app/dashboard.xhtml");
+            return;
         }
+        ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("login.failed"), null));
     }
 
     public String getLoginId() {

@@ -1,0 +1,52 @@
+package jp.suijin.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static final Path HOME = Path.of("/opt/suijin");
+
+    @Test
+    void defaultsRunEverythingLocally() {
+        Settings s = Settings.parse(new String[0], Map.of(), HOME);
+
+        assertTrue(s.embeddedDb());
+        assertEquals(8080, s.httpPort());
+        assertEquals(8048, s.adminPort());
+        assertEquals("http://localhost:8080/", s.operatorUrl());
+        assertTrue(s.simulate());
+        assertNull(s.dbPassword());
+    }
+
+    @Test
+    void anExternalDatabaseTakesItsPasswordFromTheEnvironment() {
+        Settings s = Settings.parse(new String[] {"--db-url=jdbc:mariadb://db:3306/suijin", "--db-user=app",
+            "--no-simulator", "--port-base=9000"}, Map.of("SUIJIN_DB_PASSWORD", "pw"), HOME);
+
+        assertFalse(s.embeddedDb());
+        assertEquals("app", s.dbUser());
+        assertEquals("pw", s.dbPassword());
+        assertEquals(9048, s.adminPort());
+        assertFalse(s.simulate());
+    }
+
+    @Test
+    void wrongOptionsAreNamed() {
+        assertEquals("--device-port=0 is not a port number (1-65535)", assertThrows(IllegalArgumentException.class,
+                () -> Settings.parse(new String[] {"--device-port=0"}, Map.of(), HOME)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Settings.parse(new String[] {"--colour=blue"}, Map.of(), HOME)).getMessage()
+                .startsWith("unknown option --colour"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Settings.parse(new String[] {"--db-url=jdbc:postgresql://x/y"}, Map.of(), HOME)).getMessage()
+                .startsWith("--db-url must be a MariaDB JDBC URL"));
+    }
+}
