@@ -27,7 +27,8 @@ class DeviceApiIT extends IntegrationTest {
 
     private static final String DEVICE = "JS01-TM1";
     private static final String PATH = "api/device/v1/samples";
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Devices speak HTTP/1.1; no h2c upgrade attempts. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
