@@ -173,6 +173,11 @@ final class Launcher implements AutoCloseable {
                 say("Suijin is already deployed (unchanged EAR).");
                 return;
             }
+            if (deployed) {
+                // undeploy first: "deploy --force" over the copy the server started with left the new
+                // copy with a closed EntityManagerFactory (EclipseLink, persistence unit in EAR lib/)
+                domain.admin("undeploy", "suijin");
+            }
             say("Deploying " + settings.home().relativize(ear) + " (migrates the schema, loads demo data once)…");
             domain.deploy(ear, "suijin");
             Files.writeString(marker, hash);

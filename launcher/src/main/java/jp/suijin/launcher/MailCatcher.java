@@ -97,7 +97,7 @@ public final class MailCatcher implements AutoCloseable {
                 + "<h1>Suijin mail catcher — mails the service sent (newest first; refreshes every 10 s)</h1>");
         List<MimeMessage> all = messages();
         if (all.isEmpty()) {
-            html.append("<p>No mail yet.</p>");
+            html.append("<p>No mail yet. Sign in to Suijin: every sign-in is mailed to the user, and later one-time codes, unlock links and alarms arrive here too.</p>");
         }
         for (int i = all.size() - 1; i >= 0; i--) {
             MimeMessage m = all.get(i);

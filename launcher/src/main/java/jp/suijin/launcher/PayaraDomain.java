@@ -74,7 +74,7 @@ public final class PayaraDomain {
     }
 
     public void deploy(Path ear, String applicationName) {
-        admin("deploy", "--force=true", "--name", applicationName, ear.toString());
+        admin("deploy", "--name", applicationName, ear.toString());
     }
 
     public Path serverLog() {
