@@ -68,7 +68,7 @@ multimode() {
   printf '%s\n' "$out"
 }
 
-as version >/dev/null 2>&1 || die "cannot reach the domain's admin port with $asadmin ${admin_opts[*]:-} (is the domain running?)"
+as uptime >/dev/null 2>&1 || die "cannot reach the domain's admin port with $asadmin ${admin_opts[*]:-} (is the domain running?)"
 
 cat > "$work/list" <<'LIST'
 list-password-aliases
@@ -80,13 +80,18 @@ list-javamail-resources
 list-threadpools server
 list-protocols
 list-network-listeners
+list-system-properties
 LIST
 existing="$(multimode "$work/list")"
 has() { grep -qxF -- "$1" <<<"$existing"; }
 
 # Password aliases keep secrets out of domain.xml; the pool refers to ${ALIAS=suijin-db-password}.
 set_alias() {
-  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$2" > "$work/alias"
+  case "$2" in *$'\n'*|*$'\r'*) die "the password for $1 must be one line" ;; esac
+  # asadmin reads this file as java.util.Properties: backslashes must be escaped, a leading blank kept
+  local value="${2//\\/\\\\}"
+  [ "${value:0:1}" != " " ] || value="\\${value}"
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$value" > "$work/alias"
   if has "$1"; then
     as --passwordfile "$work/alias" update-password-alias "$1" >/dev/null
   else
@@ -98,8 +103,11 @@ set_alias() {
 set_alias suijin-db-password "$SUIJIN_DB_PASSWORD"
 
 restart_needed=false
-if ! has mariadb-java-client.jar; then
+# a driver of another version is replaced (the installed one's checksum is kept as a system property)
+sum="$(sha256sum "$driver" | cut -d' ' -f1)"
+if ! has mariadb-java-client.jar || ! has "suijin.jdbc-driver-sha256=$sum"; then
   as add-library --type common "$driver" >/dev/null
+  as create-system-properties "suijin.jdbc-driver-sha256=$sum" >/dev/null
   restart_needed=true
   echo "MariaDB JDBC driver installed in the domain's lib"
 fi

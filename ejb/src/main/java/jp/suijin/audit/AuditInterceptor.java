@@ -1,7 +1,6 @@
 package jp.suijin.audit;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBContext;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
@@ -10,8 +9,10 @@ import java.util.logging.Logger;
 
 /**
  * Default interceptor of every bean in this module (declared in {@code ejb-jar.xml}, so a new bean
- * cannot forget it). For now it logs refused calls and, at FINE, every call; the audit trail with
- * its own transaction and hash chain is built on this seam.
+ * cannot forget it). For now it logs, at FINE, every call and its outcome; the audit trail with its
+ * own transaction and hash chain is built on this seam. Payara checks {@code @RolesAllowed} before
+ * interceptors run, so calls refused that way never get here: the audit trail must record those
+ * where they surface (web and API layers).
  */
 public class AuditInterceptor {
 
@@ -26,18 +27,14 @@ public class AuditInterceptor {
         String outcome = "OK";
         try {
             return call.proceed();
-        } catch (EJBAccessException e) {
-            outcome = "DENIED";
-            throw e;
         } catch (Exception e) {
             outcome = "ERROR " + e.getClass().getName();
             throw e;
         } finally {
             String op = call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
-            Level level = outcome.equals("DENIED") ? Level.WARNING : Level.FINE;
-            if (LOG.isLoggable(level)) {
+            if (LOG.isLoggable(Level.FINE)) {
                 String who = context.getCallerPrincipal() == null ? "-" : context.getCallerPrincipal().getName();
-                LOG.log(level, "{0} by {1}: {2} in {3} ms",
+                LOG.log(Level.FINE, "{0} by {1}: {2} in {3} ms",
                         new Object[] {op, who, outcome, (System.nanoTime() - start) / 1_000_000});
             }
         }

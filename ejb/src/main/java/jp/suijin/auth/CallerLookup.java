@@ -1,7 +1,6 @@
 package jp.suijin.auth;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -24,14 +23,14 @@ public class CallerLookup {
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
 
-    /** @throws EJBAccessException when nobody is signed in or the user no longer exists or is disabled */
+    /** @throws NotSignedInException when nobody is signed in or the user no longer exists or is disabled */
     public Caller current() {
         String login = session.getCallerPrincipal() == null ? null : session.getCallerPrincipal().getName();
         List<User> users = login == null ? List.of()
                 : em.createQuery("SELECT u FROM User u LEFT JOIN FETCH u.organisation WHERE u.loginId = :login",
                         User.class).setParameter("login", login).getResultList();
         if (users.isEmpty() || !users.get(0).isEnabled()) {
-            throw new EJBAccessException("no signed-in user");
+            throw new NotSignedInException();
         }
         User u = users.get(0);
         return new Caller(u.getId(), u.getLoginId(), u.getDisplayName(),

@@ -10,14 +10,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 
 /**
- * The database-backed identity store every web module's authentication mechanism uses. It returns
- * the user's role as the only group; the domain maps groups to roles one to one.
+ * The database-backed identity store for mechanisms that sign in with a password alone (HTTP Basic
+ * in test probes, later the mobile API). Lockout applies; an account that needs a one-time code is
+ * refused here, since this kind of sign-in cannot ask for one. The user's role is the only group;
+ * the domain maps groups to roles one to one.
  */
 @ApplicationScoped
 public class SuijinIdentityStore implements IdentityStore {
 
     @Inject
-    private CredentialVerifier verifier;
+    private LoginService logins;
 
     @Inject
     private HttpServletRequest request;
@@ -27,9 +29,10 @@ public class SuijinIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        ClientInfo client = new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent"));
-        return verifier.verify(login.getCaller(), login.getPassword().getValue(), client)
-                .map(user -> new CredentialValidationResult(user.loginId(), Set.of(user.role())))
-                .orElse(CredentialValidationResult.INVALID_RESULT);
+        LoginOutcome outcome = logins.checkPassword(login.getCaller(), login.getPassword().getValue(),
+                new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        return outcome.status() == LoginOutcome.Status.SIGNED_IN
+                ? new CredentialValidationResult(outcome.loginId(), Set.of(outcome.role()))
+                : CredentialValidationResult.INVALID_RESULT;
     }
 }

@@ -1,5 +1,6 @@
 package jp.suijin.telemetry;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import jp.suijin.persistence.facility.Quality;
  * and {@code quality} are null when the point has never reported.
  */
 public record PointValue(long pointId, String code, String name, PointKind kind, String unit, int decimals,
-        String stateLabel, Double value, Instant sampleTime, Quality quality) {
+        String stateLabel, Double value, Instant sampleTime, Quality quality) implements Serializable {
 
     /** The value rounded to the point's decimals, or its state label; empty when there is no value. */
     public String display() {

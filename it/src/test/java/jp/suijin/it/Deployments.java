@@ -25,17 +25,29 @@ public final class Deployments {
     public static EnterpriseArchive servicesWith(WebArchive testWar) {
         EnterpriseArchive ear = application();
         ear.delete("suijin-web.war");
+        return withModules(ear, testWar, false);
+    }
+
+    /** The whole application plus {@code testWar} (context root {@code /<name>}), e.g. to seed data or move the clock. */
+    public static EnterpriseArchive applicationWith(WebArchive testWar) {
+        return withModules(application(), testWar, true);
+    }
+
+    private static EnterpriseArchive withModules(EnterpriseArchive ear, WebArchive testWar, boolean withPages) {
         ear.addAsModule(testWar);
         String context = testWar.getName().replaceFirst("\\.war$", "");
+        String pages = withPages
+                ? "<module><web><web-uri>suijin-web.war</web-uri><context-root>/</context-root></web></module>" : "";
         ear.setApplicationXML(new StringAsset("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <application xmlns="https://jakarta.ee/xml/ns/jakartaee" version="10">
-                    <application-name>suijin-%s</application-name>
+                    <application-name>suijin</application-name>
                     <module><ejb>suijin-ejb.jar</ejb></module>
+                    %s
                     <module><web><web-uri>%s</web-uri><context-root>/%s</context-root></web></module>
                     <library-directory>lib</library-directory>
                 </application>
-                """.formatted(context, testWar.getName(), context)));
+                """.formatted(pages, testWar.getName(), context)));
         return ear;
     }
 

@@ -15,6 +15,7 @@ import jp.suijin.launcher.EmbeddedMariaDb;
 import jp.suijin.launcher.LaunchException;
 import jp.suijin.launcher.MailCatcher;
 import jp.suijin.launcher.PayaraDomain;
+import jp.suijin.time.SuijinClock;
 
 /**
  * What every integration test runs against, started once per test run: a MariaDB (embedded, or the
@@ -91,7 +92,8 @@ public final class TestStack implements AutoCloseable {
         domain.applyConfig(home.resolve("domain-config"), config);
         Path demoFile = work.resolve("demo.properties");
         DemoCredentials demo = DemoCredentials.readOrCreate(demoFile);
-        domain.admin("create-system-properties", DemoCredentials.FILE_PROPERTY + "=" + demoFile.toString().replace(":", "\\:"));
+        domain.admin("create-system-properties", DemoCredentials.FILE_PROPERTY + "=" + demoFile.toString().replace(":", "\\:")
+                + ":" + SuijinClock.MOVABLE_PROPERTY + "=true");
         return new TestStack(base, url, user, password, embedded, mail, domain, demo, home, config);
     }
 

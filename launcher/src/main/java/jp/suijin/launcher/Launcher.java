@@ -52,7 +52,7 @@ final class Launcher implements AutoCloseable {
         this.secrets = settings.dataDir().resolve("secrets");
     }
 
-    void start() {
+    synchronized void start() {
         createDirectories();
         checkPorts();
         startDatabase();
@@ -135,8 +135,9 @@ final class Launcher implements AutoCloseable {
             domain.create(settings.portBase());
         }
         say("Starting Payara Server (admin port " + domain.adminPort() + ")…");
-        domain.start();
+        // set first: a stop during start-up must still stop it (stopping a stopped domain is harmless)
         domainStarted = true;
+        domain.start();
         say("Applying domain-config/…");
         domain.applyConfig(settings.home().resolve("domain-config"), Map.of(
                 "SUIJIN_DB_URL", dbUrl,
@@ -263,8 +264,9 @@ final class Launcher implements AutoCloseable {
         System.out.println(line);
     }
 
+    /** Runs from the shutdown hook too; waits for a start in progress, so nothing starts after it. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed.compareAndSet(false, true) || (embeddedDb == null && mail == null && !domainStarted)) {
             return;
         }

@@ -17,7 +17,8 @@ public final class Main {
         Logger.getLogger("").setLevel(Level.SEVERE);
         Settings settings;
         try {
-            settings = Settings.parse(args, System.getenv(), home());
+            settings = Settings.parse(args, System.getenv(), home(),
+                    Path.of(System.getProperty("suijin.caller-dir", System.getProperty("user.dir"))));
         } catch (IllegalArgumentException e) {
             System.err.println("Suijin: " + e.getMessage());
             System.exit(2);

@@ -31,7 +31,7 @@ public record Settings(Path home, Path dataDir, int portBase, int httpPort, int 
             """;
 
     /** @throws IllegalArgumentException naming the option that is wrong */
-    public static Settings parse(String[] args, Map<String, String> env, Path home) {
+    public static Settings parse(String[] args, Map<String, String> env, Path home, Path callerDir) {
         Map<String, String> o = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
@@ -41,7 +41,10 @@ public record Settings(Path home, Path dataDir, int portBase, int httpPort, int 
             o.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "" : arg.substring(eq + 1));
         }
         boolean simulate = o.remove("no-simulator") == null;
-        Path data = Path.of(o.getOrDefault("data-dir", env.getOrDefault("SUIJIN_DATA_DIR", "data"))).toAbsolutePath();
+        // a relative --data-dir means relative to where the user ran ./run; the default lives in the checkout
+        String dataDir = o.get("data-dir");
+        Path data = dataDir != null ? callerDir.resolve(dataDir).normalize()
+                : home.resolve(env.getOrDefault("SUIJIN_DATA_DIR", "data")).normalize();
         o.remove("data-dir");
         int base = port(o, "port-base", 8000);
         if (base > 65400) {

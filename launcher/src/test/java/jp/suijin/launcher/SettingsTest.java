@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     private static final Path HOME = Path.of("/opt/suijin");
+    private static final Path CALLER = Path.of("/home/op");
 
     @Test
     void defaultsRunEverythingLocally() {
-        Settings s = Settings.parse(new String[0], Map.of(), HOME);
+        Settings s = Settings.parse(new String[0], Map.of(), HOME, CALLER);
 
         assertTrue(s.embeddedDb());
         assertEquals(8080, s.httpPort());
@@ -24,12 +25,19 @@ class SettingsTest {
         assertEquals("http://localhost:8080/", s.operatorUrl());
         assertTrue(s.simulate());
         assertNull(s.dbPassword());
+        assertEquals(Path.of("/opt/suijin/data"), s.dataDir());
+    }
+
+    @Test
+    void aRelativeDataDirIsRelativeToWhereTheUserRanTheCommand() {
+        assertEquals(Path.of("/home/op/suijin-data"),
+                Settings.parse(new String[] {"--data-dir=suijin-data"}, Map.of(), HOME, CALLER).dataDir());
     }
 
     @Test
     void anExternalDatabaseTakesItsPasswordFromTheEnvironment() {
         Settings s = Settings.parse(new String[] {"--db-url=jdbc:mariadb://db:3306/suijin", "--db-user=app",
-            "--no-simulator", "--port-base=9000"}, Map.of("SUIJIN_DB_PASSWORD", "pw"), HOME);
+            "--no-simulator", "--port-base=9000"}, Map.of("SUIJIN_DB_PASSWORD", "pw"), HOME, CALLER);
 
         assertFalse(s.embeddedDb());
         assertEquals("app", s.dbUser());
@@ -41,12 +49,12 @@ class SettingsTest {
     @Test
     void wrongOptionsAreNamed() {
         assertEquals("--device-port=0 is not a port number (1-65535)", assertThrows(IllegalArgumentException.class,
-                () -> Settings.parse(new String[] {"--device-port=0"}, Map.of(), HOME)).getMessage());
+                () -> Settings.parse(new String[] {"--device-port=0"}, Map.of(), HOME, CALLER)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Settings.parse(new String[] {"--colour=blue"}, Map.of(), HOME)).getMessage()
+                () -> Settings.parse(new String[] {"--colour=blue"}, Map.of(), HOME, CALLER)).getMessage()
                 .startsWith("unknown option --colour"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Settings.parse(new String[] {"--db-url=jdbc:postgresql://x/y"}, Map.of(), HOME)).getMessage()
+                () -> Settings.parse(new String[] {"--db-url=jdbc:postgresql://x/y"}, Map.of(), HOME, CALLER)).getMessage()
                 .startsWith("--db-url must be a MariaDB JDBC URL"));
     }
 }

@@ -3,6 +3,7 @@ package jp.suijin.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -20,7 +21,12 @@ public class Formats {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
+    /** Time of day for today's instants; older ones with their date, so a stale value never looks current. */
     public String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+        if (instant == null) {
+            return "";
+        }
+        boolean today = LocalDate.ofInstant(instant, DISPLAY_ZONE).equals(LocalDate.now(DISPLAY_ZONE));
+        return today ? TIME.format(instant) : DATE_TIME.format(instant);
     }
 }

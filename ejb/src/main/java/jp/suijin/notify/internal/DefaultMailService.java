@@ -44,6 +44,9 @@ public class DefaultMailService implements MailService {
 
     static String maskAddress(String address) {
         int at = address.indexOf('@');
-        return at <= 1 ? "***" + address.substring(Math.max(at, 0)) : address.charAt(0) + "***" + address.substring(at);
+        if (at < 0) {
+            return "***";
+        }
+        return at <= 1 ? "***" + address.substring(at) : address.charAt(0) + "***" + address.substring(at);
     }
 }

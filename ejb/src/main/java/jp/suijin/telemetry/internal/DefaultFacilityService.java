@@ -55,7 +55,8 @@ public class DefaultFacilityService implements FacilityService {
     @Override
     public FacilityOverview facility(long facilityId) {
         Caller caller = callers.current();
-        List<Facility> found = em.createQuery("SELECT f FROM Facility f WHERE f.id = :id AND f.organisation.id = :org",
+        List<Facility> found = em.createQuery("SELECT f FROM Facility f WHERE f.id = :id AND f.organisation.id = :org"
+                + " AND f.enabled = true",
                 Facility.class)
                 .setParameter("id", facilityId)
                 .setParameter("org", caller.organisationId())

@@ -190,7 +190,8 @@ public class DefaultIngestService implements IngestService {
     }
 
     private void store(long deviceId, List<ValidSample> samples, Instant now) {
-        // a stable order keeps concurrent retries of overlapping batches from deadlocking
+        // a stable order keeps concurrent retries of overlapping batches from deadlocking; the first
+        // value stored for a point and time wins, in the history and in the current value alike
         samples.sort(Comparator.comparingLong(ValidSample::pointId).thenComparing(ValidSample::time));
         Map<Long, ValidSample> latest = new HashMap<>();
         for (ValidSample s : samples) {
@@ -213,8 +214,8 @@ public class DefaultIngestService implements IngestService {
             }
             try (PreparedStatement current = c.prepareStatement("INSERT INTO point_current"
                     + " (point_id, sample_time, value, quality) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
-                    + " value = IF(VALUES(sample_time) >= sample_time, VALUES(value), value),"
-                    + " quality = IF(VALUES(sample_time) >= sample_time, VALUES(quality), quality),"
+                    + " value = IF(VALUES(sample_time) > sample_time, VALUES(value), value),"
+                    + " quality = IF(VALUES(sample_time) > sample_time, VALUES(quality), quality),"
                     + " sample_time = GREATEST(sample_time, VALUES(sample_time))")) {
                 for (ValidSample s : latest.values().stream().sorted(Comparator.comparingLong(ValidSample::pointId))
                         .toList()) {

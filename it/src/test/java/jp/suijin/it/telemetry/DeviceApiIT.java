@@ -112,8 +112,7 @@ class DeviceApiIT extends IntegrationTest {
         assertEquals(413, tooMany.statusCode());
         assertEquals("too_many_samples", json(tooMany).getString("error"));
 
-        // a device sending a big body asks first (Expect: 100-continue), so it learns of the 413 before sending it
-        HttpResponse<String> tooBig = http.send(HttpRequest.newBuilder(stack().deviceUrl(PATH)).expectContinue(true)
+        HttpResponse<String> tooBig = http.send(HttpRequest.newBuilder(stack().deviceUrl(PATH))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(DEVICE))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"device\":\"JS01-TM1\",\"pad\":\""
                         + "x".repeat(3 * 1024 * 1024) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -146,6 +145,17 @@ class DeviceApiIT extends IntegrationTest {
         HttpResponse<String> loginOnDeviceSide = http.send(HttpRequest.newBuilder(stack().deviceUrl("login.xhtml"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, loginOnDeviceSide.statusCode());
+        // dot segments, raw or encoded, must not smuggle pages onto the device side or the API onto the operator side
+        for (String sneaky : new String[] {"api/device/../../login.xhtml", "api/device/%2e%2e/%2e%2e/login.xhtml",
+            "api/device/..%2f..%2flogin.xhtml"}) {
+            assertEquals(404, http.send(HttpRequest.newBuilder(stack().deviceUrl(sneaky)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), sneaky);
+        }
+        HttpResponse<String> apiViaDotsOnOperatorSide = http.send(HttpRequest.newBuilder(
+                stack().operatorUrl("app/../api/device/v1/samples"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(DEVICE))
+                .POST(HttpRequest.BodyPublishers.ofString(batch(DEVICE, ""))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, apiViaDotsOnOperatorSide.statusCode());
 
         HttpResponse<String> loginOnOperatorSide = http.send(HttpRequest.newBuilder(stack().operatorUrl("login.xhtml"))
                 .build(), HttpResponse.BodyHandlers.ofString());

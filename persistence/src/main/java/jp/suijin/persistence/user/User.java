@@ -54,6 +54,21 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Consecutive failed sign-ins since the last successful one. */
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    /** Set while the account is locked; even the right password is refused then. */
+    @Column(name = "locked_at")
+    private Instant lockedAt;
+
+    @Column(name = "otp_enabled", nullable = false)
+    private boolean otpEnabled;
+
+    /** Null: the organisation's number of device slots. */
+    @Column(name = "device_slots")
+    private Integer deviceSlots;
+
     protected User() {
     }
 
@@ -113,5 +128,55 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    public Instant getLockedAt() {
+        return lockedAt;
+    }
+
+    public boolean isLocked() {
+        return lockedAt != null;
+    }
+
+    /** Counts a failed sign-in; locks the account when {@code threshold} is reached. True if this locked it. */
+    public boolean recordFailedLogin(int threshold, Instant now) {
+        failedLogins++;
+        if (lockedAt == null && failedLogins >= threshold) {
+            lockedAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccessfulLogin() {
+        failedLogins = 0;
+    }
+
+    public void unlock() {
+        lockedAt = null;
+        failedLogins = 0;
+    }
+
+    public boolean isOtpEnabled() {
+        return otpEnabled;
+    }
+
+    public void setOtpEnabled(boolean otpEnabled) {
+        this.otpEnabled = otpEnabled;
+    }
+
+    public Integer getDeviceSlots() {
+        return deviceSlots;
+    }
+
+    public void setDeviceSlots(Integer deviceSlots) {
+        if (deviceSlots != null && (deviceSlots < 0 || deviceSlots > 20)) {
+            throw new IllegalArgumentException("device slots must be between 0 and 20, was " + deviceSlots);
+        }
+        this.deviceSlots = deviceSlots;
     }
 }

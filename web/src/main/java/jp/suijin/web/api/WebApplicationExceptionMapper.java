@@ -6,14 +6,21 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
 
-/** Errors JAX-RS raises itself (wrong method, media type, path) answered in the API's JSON shape. */
+/**
+ * Errors JAX-RS raises itself (wrong method, media type, path) answered in the API's JSON shape,
+ * keeping their headers (e.g. Allow on a 405).
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     @Override
     public Response toResponse(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return ApiError.response(status, status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'),
-                status.getReasonPhrase());
+        String reason = status.getReasonPhrase();
+        String code = reason == null || reason.isBlank() ? "http_" + status.getStatusCode()
+                : reason.toLowerCase(Locale.ROOT).replace(' ', '_');
+        Response json = ApiError.response(status, code, reason == null || reason.isBlank()
+                ? "HTTP " + status.getStatusCode() : reason);
+        return Response.fromResponse(e.getResponse()).entity(json.getEntity()).type(json.getMediaType()).build();
     }
 }

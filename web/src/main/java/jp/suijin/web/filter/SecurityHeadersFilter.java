@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Headers every answer carries, pages and APIs alike. */
-@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*")
+@WebFilter(filterName = "SecurityHeadersFilter")
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -22,6 +22,10 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "same-origin");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (request.getServletPath().startsWith("/app/")) {
+            // signed-in pages show a utility's live data: never keep them in a shared or back-button cache
+            response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
     }

@@ -9,13 +9,16 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ResourceBundle;
+import jp.suijin.auth.LoginOutcome;
 
+/** First sign-in step: login ID and password. */
 @Named
 @RequestScoped
 public class LoginView {
@@ -30,24 +33,42 @@ public class LoginView {
     private String password;
 
     public void login() throws IOException {
+        LoginOutcome.Status outcome = authenticate(faces, securityContext, new UsernamePasswordCredential(
+                loginId == null ? "" : loginId, new Password(password == null ? "" : password)));
+        password = null;
+        ExternalContext external = faces.getExternalContext();
+        if (outcome == LoginOutcome.Status.SIGNED_IN) {
+            external.redirect(external.getRequestContextPath() + "/app/dashboard.xhtml");
+        } else if (outcome == LoginOutcome.Status.CODE_SENT) {
+            external.redirect(external.getRequestContextPath() + "/login-code.xhtml");
+        } else {
+            error(faces, "login.failed");
+        }
+    }
+
+    /**
+     * Hands a credential to the container's mechanism in a fresh session id (a session id known
+     * before sign-in must not stay valid after it) and tells how it went.
+     */
+    static LoginOutcome.Status authenticate(FacesContext faces, SecurityContext securityContext, Credential credential) {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        // a session id known before sign-in must not stay valid after it (session fixation)
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
-                .withParams()
-                .credential(new UsernamePasswordCredential(loginId == null ? "" : loginId, new Password(
-                        password == null ? "" : password))));
-        password = null;
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().credential(credential));
         if (status == AuthenticationStatus.SUCCESS) {
-            external.redirect(external.getRequestContextPath() + "/app/dashboard.xhtml");
-            return;
+            return LoginOutcome.Status.SIGNED_IN;
         }
+        Object outcome = request.getAttribute(OperatorLoginMechanism.OUTCOME);
+        return outcome instanceof LoginOutcome.Status s ? s : LoginOutcome.Status.REFUSED;
+    }
+
+    static void error(FacesContext faces, String key, Object... args) {
         ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("login.failed"), null));
+        String text = args.length == 0 ? msg.getString(key) : java.text.MessageFormat.format(msg.getString(key), args);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     public String getLoginId() {

@@ -8,17 +8,22 @@ import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySessio
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Set;
+import jp.suijin.auth.ClientInfo;
+import jp.suijin.auth.LoginOutcome;
+import jp.suijin.auth.LoginService;
 import jp.suijin.auth.Roles;
 
 /**
- * Container-managed sign-in for the operator pages. The login page hands the credentials over with
- * {@code SecurityContext.authenticate} ({@link LoginView}); they are checked by the application's
- * identity store, and the session remembers the caller ({@link AutoApplySession}). A protected page
- * asked for without a session is answered with a redirect to the login page.
+ * Container-managed sign-in for the operator pages, in one or two steps: the login page hands over
+ * the password ({@link LoginView}); if the user needs a one-time code, the challenge is kept in this
+ * session only and the code page ({@link OneTimeCodeView}) hands over the code. The session then
+ * remembers the caller ({@link AutoApplySession}). A protected page asked for without a session is
+ * answered with a redirect to the login page.
  */
 @ApplicationScoped
 @AutoApplySession
@@ -26,24 +31,79 @@ import jp.suijin.auth.Roles;
 public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
+    /** Request attribute: the {@link LoginOutcome.Status} of a failed step, for the view that asked. */
+    static final String OUTCOME = "suijin.login.outcome";
+    /** Session attributes of a pending second step. */
+    static final String CHALLENGE = "suijin.login.challenge";
+    static final String MASKED_EMAIL = "suijin.login.maskedEmail";
 
     @Inject
-    private IdentityStoreHandler identityStores;
+    private LoginService logins;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
-        if (credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
-            // on failure no 401 error page: the login page answers, the same for every kind of failure
-            return result.getStatus() == CredentialValidationResult.Status.VALID
-                    ? context.notifyContainerAboutLogin(result)
-                    : AuthenticationStatus.SEND_FAILURE;
+        if (credential instanceof UsernamePasswordCredential password) {
+            return answer(logins.checkPassword(password.getCaller(), password.getPassword().getValue(), client(request)),
+                    request, context);
+        }
+        if (credential instanceof OneTimeCodeCredential code) {
+            HttpSession session = request.getSession(false);
+            String challenge = session == null ? null : (String) session.getAttribute(CHALLENGE);
+            LoginOutcome outcome = challenge == null ? new LoginOutcome(LoginOutcome.Status.REFUSED, null, null, null, null)
+                    : logins.checkCode(challenge, code.code(), client(request));
+            return answer(outcome, request, context);
         }
         if (context.isProtected()) {
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                // an open page's poll after its session ended: a plain 302 would leave it frozen on old values
+                return ajaxRedirect(response, request.getContextPath() + LOGIN_PAGE);
+            }
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String url) {
+        try {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + url + "\"/></partial-response>");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private static AuthenticationStatus answer(LoginOutcome outcome, HttpServletRequest request,
+            HttpMessageContext context) {
+        HttpSession session = request.getSession();
+        switch (outcome.status()) {
+            case SIGNED_IN -> {
+                session.removeAttribute(CHALLENGE);
+                session.removeAttribute(MASKED_EMAIL);
+                return context.notifyContainerAboutLogin(outcome.loginId(), Set.of(outcome.role()));
+            }
+            case CODE_SENT -> {
+                session.setAttribute(CHALLENGE, outcome.challengeToken());
+                session.setAttribute(MASKED_EMAIL, outcome.maskedEmail());
+            }
+            case REFUSED -> {
+                session.removeAttribute(CHALLENGE);
+                session.removeAttribute(MASKED_EMAIL);
+            }
+            case WRONG_CODE -> {
+                // the same challenge may be tried again
+            }
+        }
+        request.setAttribute(OUTCOME, outcome.status());
+        // no 401 error page: the login (or code) page answers, the same for every kind of refusal
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static ClientInfo client(HttpServletRequest request) {
+        return new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent"));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import jp.suijin.telemetry.IngestService;
@@ -58,6 +59,9 @@ final class SampleBatchParser {
         try (JsonReader reader = Json.createReader(body)) {
             document = reader.readValue();
         } catch (JsonException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new MalformedBatchException("the body is not valid UTF-8");
+            }
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }

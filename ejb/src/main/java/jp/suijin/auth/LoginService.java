@@ -1,0 +1,37 @@
+package jp.suijin.auth;
+
+import jakarta.ejb.Local;
+import java.time.Duration;
+
+/**
+ * Sign-in with lockout and the optional e-mailed one-time code (two-step login). Used by the web
+ * mechanism and the identity store; it runs before anyone is signed in, so it checks the
+ * credentials itself instead of roles.
+ */
+@Local
+public interface LoginService {
+
+    /** Wrong codes that void a sign-in attempt (and count as one failed sign-in). */
+    int MAX_CODE_ATTEMPTS = 5;
+    /** A new code may be requested this long after the last one. */
+    Duration RESEND_INTERVAL = Duration.ofSeconds(60);
+
+    LoginOutcome checkPassword(String loginId, char[] password, ClientInfo client);
+
+    /**
+     * Sign-in from the mobile app: the same password check and lockout, then the device instead of
+     * a one-time code. A known device of the user signs in; a new one takes a free device slot; with
+     * no slot free the sign-in is refused and the user and administrators are told.
+     *
+     * @param deviceKey the identifier the app generated for itself (kept only as a hash)
+     */
+    DeviceLoginOutcome checkDevicePassword(String loginId, char[] password, String deviceKey, String deviceName,
+            ClientInfo client);
+
+    LoginOutcome checkCode(String challengeToken, String code, ClientInfo client);
+
+    ResendOutcome resendCode(String challengeToken);
+
+    /** Follows an unlock link: true if it was valid and the account is unlocked now. */
+    boolean unlock(String token);
+}

@@ -1,0 +1,317 @@
+package jp.suijin.auth.internal;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import jp.suijin.auth.ClientInfo;
+import jp.suijin.auth.DeviceLoginOutcome;
+import jp.suijin.auth.LoginOutcome;
+import jp.suijin.auth.LoginService;
+import jp.suijin.auth.PasswordHasher;
+import jp.suijin.auth.ResendOutcome;
+import jp.suijin.notify.MailService;
+import jp.suijin.notify.MailTemplates;
+import jp.suijin.persistence.user.AccountToken;
+import jp.suijin.persistence.user.LoginChallenge;
+import jp.suijin.persistence.user.MobileDevice;
+import jp.suijin.persistence.user.OrganisationSecurity;
+import jp.suijin.persistence.user.Role;
+import jp.suijin.persistence.user.User;
+
+@Stateless
+@PermitAll
+public class DefaultLoginService implements LoginService {
+
+    private static final String DUMMY_HASH = PasswordHasher.hash("not-a-real-password".toCharArray());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Tokyo"));
+    private static final int MAX_USER_AGENT = 200;
+
+    @PersistenceContext(unitName = "suijin")
+    private EntityManager em;
+
+    @Inject
+    private MailService mail;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    public LoginOutcome checkPassword(String loginId, char[] password, ClientInfo client) {
+        Instant now = clock.instant();
+        User user = lockedUser(loginId);
+        // the hash is computed in every case, so the answer time does not tell which case it was
+        boolean matches = PasswordHasher.verify(password, user == null ? DUMMY_HASH : user.getPasswordHash());
+        if (user == null || !user.isEnabled()) {
+            return LoginOutcome.of(LoginOutcome.Status.REFUSED);
+        }
+        OrganisationSecurity rules = rules(user);
+        if (user.isLocked()) {
+            offerUnlockLink(user, rules, now);
+            return LoginOutcome.of(LoginOutcome.Status.REFUSED);
+        }
+        if (!matches) {
+            failed(user, rules, now);
+            return LoginOutcome.of(LoginOutcome.Status.REFUSED);
+        }
+        if (PasswordHasher.needsRehash(user.getPasswordHash())) {
+            user.setPasswordHash(PasswordHasher.hash(password));
+        }
+        if (user.isOtpEnabled() || rules.isOtpRequired()) {
+            return startChallenge(user, rules, now);
+        }
+        return signedIn(user, client, now);
+    }
+
+    @Override
+    public DeviceLoginOutcome checkDevicePassword(String loginId, char[] password, String deviceKey, String deviceName,
+            ClientInfo client) {
+        Instant now = clock.instant();
+        User user = lockedUser(loginId);
+        boolean matches = PasswordHasher.verify(password, user == null ? DUMMY_HASH : user.getPasswordHash());
+        if (user == null || !user.isEnabled()) {
+            return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.REFUSED);
+        }
+        OrganisationSecurity rules = rules(user);
+        if (user.isLocked()) {
+            offerUnlockLink(user, rules, now);
+            return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.REFUSED);
+        }
+        if (!matches) {
+            failed(user, rules, now);
+            return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.REFUSED);
+        }
+        byte[] key = PasswordHasher.sha256(deviceKey);
+        List<MobileDevice> active = em.createQuery("SELECT d FROM MobileDevice d WHERE d.user = :user"
+                + " AND d.revokedAt IS NULL", MobileDevice.class).setParameter("user", user).getResultList();
+        MobileDevice device = active.stream().filter(d -> MessageDigest.isEqual(d.getDeviceKeyHash(), key))
+                .findFirst().orElse(null);
+        if (device == null) {
+            int slots = user.getDeviceSlots() != null ? user.getDeviceSlots() : rules.getDeviceSlots();
+            if (active.size() >= slots) {
+                refusedDevice(user, deviceName, slots, now);
+                return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.DEVICE_SLOTS_FULL);
+            }
+            device = new MobileDevice(user, key, deviceName, now);
+            em.persist(device);
+            em.flush();
+        }
+        device.used(now);
+        succeeded(user, client, now);
+        return new DeviceLoginOutcome(DeviceLoginOutcome.Status.SIGNED_IN, user.getLoginId(), user.getRole().name(),
+                device.getId());
+    }
+
+    @Override
+    public LoginOutcome checkCode(String challengeToken, String code, ClientInfo client) {
+        Instant now = clock.instant();
+        LoginChallenge challenge = challenge(challengeToken);
+        if (challenge == null || !challenge.isOpenAt(now) || challenge.getUser().isLocked()
+                || !challenge.getUser().isEnabled()) {
+            return LoginOutcome.of(LoginOutcome.Status.REFUSED);
+        }
+        User user = challenge.getUser();
+        if (code != null && MessageDigest.isEqual(challenge.getCodeHash(), codeHash(challengeToken, code.strip()))) {
+            challenge.use();
+            return signedIn(user, client, now);
+        }
+        if (challenge.recordWrongCode(MAX_CODE_ATTEMPTS)) {
+            failed(user, rules(user), now);
+            return LoginOutcome.of(LoginOutcome.Status.REFUSED);
+        }
+        return LoginOutcome.of(LoginOutcome.Status.WRONG_CODE);
+    }
+
+    @Override
+    public ResendOutcome resendCode(String challengeToken) {
+        Instant now = clock.instant();
+        LoginChallenge challenge = challenge(challengeToken);
+        if (challenge == null || !challenge.isOpenAt(now)) {
+            return new ResendOutcome(false, 0, true);
+        }
+        Instant allowed = challenge.getLastSentAt().plus(RESEND_INTERVAL);
+        if (now.isBefore(allowed)) {
+            return new ResendOutcome(false, Math.max(1, Duration.between(now, allowed).toSeconds()), false);
+        }
+        String code = newCode();
+        challenge.resend(codeHash(challengeToken, code), now);
+        sendCode(challenge.getUser(), code, challenge.getExpiresAt(), now);
+        return new ResendOutcome(true, 0, false);
+    }
+
+    @Override
+    public boolean unlock(String token) {
+        if (token == null || token.isBlank()) {
+            return false;
+        }
+        List<AccountToken> found = em.createQuery("SELECT t FROM AccountToken t WHERE t.tokenHash = :hash"
+                + " AND t.purpose = :purpose", AccountToken.class)
+                .setParameter("hash", PasswordHasher.sha256(token.strip()))
+                .setParameter("purpose", AccountToken.Purpose.UNLOCK)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        Instant now = clock.instant();
+        if (found.isEmpty() || !found.get(0).isUsableAt(now)) {
+            return false;
+        }
+        found.get(0).use(now);
+        found.get(0).getUser().unlock();
+        return true;
+    }
+
+    private User lockedUser(String loginId) {
+        if (loginId == null || loginId.isBlank()) {
+            return null;
+        }
+        // row lock: concurrent attempts must not lose increments of the failure counter
+        List<User> users = em.createQuery("SELECT u FROM User u WHERE u.loginId = :login", User.class)
+                .setParameter("login", loginId.strip())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        return users.isEmpty() ? null : users.get(0);
+    }
+
+    private LoginChallenge challenge(String challengeToken) {
+        if (challengeToken == null || challengeToken.isBlank()) {
+            return null;
+        }
+        List<LoginChallenge> found = em.createQuery("SELECT c FROM LoginChallenge c WHERE c.challengeHash = :hash",
+                LoginChallenge.class)
+                .setParameter("hash", PasswordHasher.sha256(challengeToken))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private OrganisationSecurity rules(User user) {
+        OrganisationSecurity rules = user.getOrganisation() == null ? null
+                : em.find(OrganisationSecurity.class, user.getOrganisation().getId());
+        return rules == null ? OrganisationSecurity.defaults() : rules;
+    }
+
+    private void failed(User user, OrganisationSecurity rules, Instant now) {
+        if (user.recordFailedLogin(rules.getLockoutThreshold(), now)) {
+            sendUnlockLink(user, rules, now);
+            notifyAdministrators(user, now);
+        }
+    }
+
+    /** A locked user who tries again gets a new link once the last one has expired or was used. */
+    private void offerUnlockLink(User user, OrganisationSecurity rules, Instant now) {
+        boolean pending = !em.createQuery("SELECT t FROM AccountToken t WHERE t.user = :user AND t.purpose = :purpose"
+                + " AND t.usedAt IS NULL AND t.expiresAt > :now", AccountToken.class)
+                .setParameter("user", user)
+                .setParameter("purpose", AccountToken.Purpose.UNLOCK)
+                .setParameter("now", now)
+                .setMaxResults(1).getResultList().isEmpty();
+        if (!pending) {
+            sendUnlockLink(user, rules, now);
+        }
+    }
+
+    private void sendUnlockLink(User user, OrganisationSecurity rules, Instant now) {
+        String token = randomToken();
+        Instant expires = now.plus(Duration.ofMinutes(rules.getUnlockLinkMinutes()));
+        em.persist(new AccountToken(user, AccountToken.Purpose.UNLOCK, PasswordHasher.sha256(token), now, expires));
+        mail.send(MailTemplates.render("unlock", user.getEmail(), user.getLocale(), user.getDisplayName(),
+                user.getLoginId(), operatorUrl() + "unlock.xhtml?token=" + token, rules.getUnlockLinkMinutes(),
+                JST.format(now)));
+    }
+
+    private List<User> administrators(User of) {
+        return of.getOrganisation() == null ? List.of()
+                : em.createQuery("SELECT u FROM User u WHERE u.organisation = :org AND u.role = :role"
+                        + " AND u.enabled = true", User.class)
+                        .setParameter("org", of.getOrganisation())
+                        .setParameter("role", Role.ADMIN)
+                        .getResultList();
+    }
+
+    private void notifyAdministrators(User locked, Instant now) {
+        for (User admin : administrators(locked)) {
+            mail.send(MailTemplates.render("locked", admin.getEmail(), admin.getLocale(), admin.getDisplayName(),
+                    locked.getLoginId(), locked.getDisplayName(), JST.format(now)));
+        }
+    }
+
+    private void refusedDevice(User user, String deviceName, int slots, Instant now) {
+        mail.send(MailTemplates.render("devicefull", user.getEmail(), user.getLocale(), user.getDisplayName(),
+                user.getLoginId(), deviceName, slots, JST.format(now)));
+        for (User admin : administrators(user)) {
+            mail.send(MailTemplates.render("devicefull.admin", admin.getEmail(), admin.getLocale(), admin.getDisplayName(),
+                    user.getLoginId(), deviceName, slots, JST.format(now)));
+        }
+    }
+
+    private LoginOutcome startChallenge(User user, OrganisationSecurity rules, Instant now) {
+        String challengeToken = randomToken();
+        String code = newCode();
+        Instant expires = now.plus(Duration.ofMinutes(rules.getOtpLifetimeMinutes()));
+        em.persist(new LoginChallenge(user, PasswordHasher.sha256(challengeToken), codeHash(challengeToken, code), now,
+                expires));
+        sendCode(user, code, expires, now);
+        return LoginOutcome.codeSent(challengeToken, maskEmail(user.getEmail()));
+    }
+
+    private void sendCode(User user, String code, Instant expires, Instant now) {
+        mail.send(MailTemplates.render("otp", user.getEmail(), user.getLocale(), user.getDisplayName(), code,
+                Math.max(1, Duration.between(now, expires).toMinutes()), JST.format(expires)));
+    }
+
+    private LoginOutcome signedIn(User user, ClientInfo client, Instant now) {
+        succeeded(user, client, now);
+        return LoginOutcome.signedIn(user.getLoginId(), user.getRole().name());
+    }
+
+    /** Resets the failure counter and mails the user that their account was used to sign in. */
+    private void succeeded(User user, ClientInfo client, Instant now) {
+        user.recordSuccessfulLogin();
+        String agent = client.userAgent() == null ? "-" : client.userAgent().length() > MAX_USER_AGENT
+                ? client.userAgent().substring(0, MAX_USER_AGENT) + "…" : client.userAgent();
+        mail.send(MailTemplates.render("signin", user.getEmail(), user.getLocale(), user.getDisplayName(),
+                user.getLoginId(), JST.format(now), client.ip(), agent));
+    }
+
+    /** The code is only valid with its challenge token, so a code alone is worth nothing. */
+    private static byte[] codeHash(String challengeToken, String code) {
+        return PasswordHasher.sha256(challengeToken + ":" + code);
+    }
+
+    private static String newCode() {
+        return String.format("%06d", RANDOM.nextInt(1_000_000));
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String operatorUrl() {
+        String url = Optional.ofNullable(System.getProperty("suijin.operator-url")).orElse("/");
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** o*******@example.jp: enough to recognise one's own address, not enough to learn someone else's. */
+    static String maskEmail(String email) {
+        int at = email.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return email.charAt(0) + "*".repeat(Math.max(3, at - 1)) + email.substring(at);
+    }
+}

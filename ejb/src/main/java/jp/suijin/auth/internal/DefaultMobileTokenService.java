@@ -1,0 +1,108 @@
+package jp.suijin.auth.internal;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import jp.suijin.auth.MobileCaller;
+import jp.suijin.auth.MobileSession;
+import jp.suijin.auth.MobileTokenService;
+import jp.suijin.auth.PasswordHasher;
+import jp.suijin.persistence.user.MobileDevice;
+import jp.suijin.persistence.user.MobileToken;
+import jp.suijin.persistence.user.User;
+
+/** Runs before a caller is known (the token is what identifies it), so it checks the token itself. */
+@Stateless
+@PermitAll
+public class DefaultMobileTokenService implements MobileTokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "suijin")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    public MobileSession issue(long deviceId) {
+        MobileDevice device = em.find(MobileDevice.class, deviceId);
+        if (device == null || device.isRevoked()) {
+            throw new IllegalArgumentException("device " + deviceId + " is not registered");
+        }
+        return issue(device, clock.instant());
+    }
+
+    @Override
+    public Optional<MobileSession> refresh(String refreshToken) {
+        Instant now = clock.instant();
+        MobileToken token = find(refreshToken, MobileToken.Kind.REFRESH, true);
+        if (token == null || !usable(token.getDevice(), now) || !now.isBefore(token.getExpiresAt())) {
+            return Optional.empty();
+        }
+        if (token.isUsed()) {
+            // a refresh token used twice was copied: end everything the device holds
+            token.getDevice().revoke(now);
+            return Optional.empty();
+        }
+        token.use(now);
+        token.getDevice().used(now);
+        return Optional.of(issue(token.getDevice(), now));
+    }
+
+    @Override
+    public Optional<MobileCaller> authenticate(String accessToken) {
+        Instant now = clock.instant();
+        MobileToken token = find(accessToken, MobileToken.Kind.ACCESS, false);
+        if (token == null || !usable(token.getDevice(), now) || !now.isBefore(token.getExpiresAt())) {
+            return Optional.empty();
+        }
+        User user = token.getDevice().getUser();
+        return Optional.of(new MobileCaller(user.getLoginId(), user.getRole().name(), token.getDevice().getId()));
+    }
+
+    private static boolean usable(MobileDevice device, Instant now) {
+        User user = device.getUser();
+        return !device.isRevoked() && user.isEnabled() && !user.isLocked();
+    }
+
+    private MobileSession issue(MobileDevice device, Instant now) {
+        String access = randomToken();
+        String refresh = randomToken();
+        em.persist(new MobileToken(device, MobileToken.Kind.ACCESS, PasswordHasher.sha256(access), now,
+                now.plus(ACCESS_LIFETIME)));
+        em.persist(new MobileToken(device, MobileToken.Kind.REFRESH, PasswordHasher.sha256(refresh), now,
+                now.plus(REFRESH_LIFETIME)));
+        return new MobileSession(access, refresh, ACCESS_LIFETIME.toSeconds(), device.getId());
+    }
+
+    private MobileToken find(String token, MobileToken.Kind kind, boolean forUpdate) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        var query = em.createQuery("SELECT t FROM MobileToken t JOIN FETCH t.device d JOIN FETCH d.user"
+                + " WHERE t.tokenHash = :hash AND t.kind = :kind", MobileToken.class)
+                .setParameter("hash", PasswordHasher.sha256(token.strip()))
+                .setParameter("kind", kind);
+        if (forUpdate) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        List<MobileToken> found = query.getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,68 @@
+package jp.suijin.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A plain HTTP client for the Faces pages, for tests that sign in many times (timing, lockout)
+ * where a browser would be slow: keeps cookies, follows redirects, posts forms with their view state.
+ */
+public final class PageClient {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final URI base;
+    private HttpResponse<String> last;
+
+    public PageClient(URI base) {
+        this.base = base;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        last = http.send(request(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return last;
+    }
+
+    /** Submits form {@code form} of the last page with the given fields, pressing button {@code button}. */
+    public HttpResponse<String> submit(String form, String button, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Matcher vs = VIEW_STATE.matcher(last.body());
+        if (!vs.find()) {
+            throw new IllegalStateException("no form on " + last.uri() + ": " + last.body());
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put(form, form);
+        fields.forEach((k, v) -> params.put(form + ":" + k, v));
+        params.put(form + ":" + button, "");
+        params.put("jakarta.faces.ViewState", vs.group(1).replace("&#58;", ":"));
+        String body = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        last = http.send(request(last.uri()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return last;
+    }
+
+    /** Like a Japanese browser: the pages are Japanese by default, but a client without Accept-Language gets the server's. */
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Accept-Language", "ja-JP,ja;q=0.9");
+    }
+
+    public HttpResponse<String> signIn(String login, String password) throws IOException, InterruptedException {
+        get("login.xhtml");
+        return submit("login", "submit", Map.of("loginId", login, "password", password));
+    }
+}
