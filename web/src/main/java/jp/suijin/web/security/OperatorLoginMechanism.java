@@ -3,6 +3,7 @@ package jp.suijin.web.security;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -12,10 +13,13 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 import java.util.Set;
 import jp.suijin.auth.ClientInfo;
 import jp.suijin.auth.LoginOutcome;
 import jp.suijin.auth.LoginService;
+import jp.suijin.auth.MobileCaller;
+import jp.suijin.auth.MobileTokenService;
 import jp.suijin.auth.Roles;
 
 /**
@@ -31,6 +35,7 @@ import jp.suijin.auth.Roles;
 public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
+    private static final String BEARER = "Bearer ";
     /** Request attribute: the {@link LoginOutcome.Status} of a failed step, for the view that asked. */
     static final String OUTCOME = "suijin.login.outcome";
     /** Session attributes of a pending second step. */
@@ -40,9 +45,15 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     private LoginService logins;
 
+    @Inject
+    private MobileTokenService mobileTokens;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        if (isMobileApi(request)) {
+            return mobileApi(request, response, context);
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential password) {
             return answer(logins.checkPassword(password.getCaller(), password.getPassword().getValue(), client(request)),
@@ -63,6 +74,43 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    /** The mobile API signs in with a bearer access token on every request; it never uses the session. */
+    private AuthenticationStatus mobileApi(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.startsWith(BEARER)) {
+            Optional<MobileCaller> caller = mobileTokens.authenticate(authorization.substring(BEARER.length()).strip());
+            if (caller.isPresent()) {
+                return context.notifyContainerAboutLogin(caller.get().loginId(), Set.of(caller.get().role()));
+            }
+            return unauthorized(response, "invalid_token",
+                    "the access token is unknown or expired, or its device was removed; refresh or sign in again");
+        }
+        if (context.isProtected()) {
+            return unauthorized(response, "token_required", "send \"Authorization: Bearer <access token>\"");
+        }
+        return context.doNothing();
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String code, String message) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"suijin-mobile\"");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write(Json.createObjectBuilder().add("error", code).add("message", message).build()
+                    .toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    static boolean isMobileApi(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return "/api".equals(request.getServletPath()) && info != null && info.startsWith("/mobile/");
     }
 
     private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String url) {

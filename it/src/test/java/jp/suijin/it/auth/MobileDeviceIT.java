@@ -1,0 +1,136 @@
+package jp.suijin.it.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import jp.suijin.it.IntegrationTest;
+import jp.suijin.it.Mails;
+import jp.suijin.it.PageClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The mobile API: device slots, tokens bound to the device, revocation, the shared lockout counter. */
+class MobileDeviceIT extends IntegrationTest {
+
+    private static final String PASSWORD = LoginSecurityITFixture.PASSWORD;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return LoginProbe.deployment();
+    }
+
+    @AfterEach
+    void realTime() throws Exception {
+        LoginProbe.resetClock();
+    }
+
+    @Test
+    void twoSlotsThenTheRightPasswordIsRefusedUntilADeviceIsRevoked() throws Exception {
+        Mails mails = Mails.fromNow();
+        JsonObject phone = json(login("it-mobile", PASSWORD, "phone"), 200);
+        JsonObject tablet = json(login("it-mobile", PASSWORD, "tablet"), 200);
+        assertEquals(200, get("facilities", phone.getString("accessToken")).statusCode());
+        // a registered device signs in again as usual
+        json(login("it-mobile", PASSWORD, "phone"), 200);
+
+        JsonObject third = json(login("it-mobile", PASSWORD, "third"), 403);
+        assertEquals("device_slots_full", third.getString("error"));
+        mails.next("it-mobile@it-sec.test", "新しい端末からのログインを拒否しました");
+        mails.next(LoginSecurityITFixture.ADMIN_EMAIL, "未登録端末からのログインを拒否しました");
+
+        JsonArray registered = Json.createReader(new StringReader(get("devices", phone.getString("accessToken")).body()))
+                .readArray();
+        assertEquals(2, registered.size());
+        HttpResponse<String> revoke = http.send(request("devices/" + tablet.getJsonNumber("deviceRegistrationId"))
+                .header("Authorization", "Bearer " + phone.getString("accessToken")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, revoke.statusCode(), revoke.body());
+
+        assertEquals("invalid_token", json(get("facilities", tablet.getString("accessToken")), 401).getString("error"));
+        assertEquals("invalid_refresh_token", json(refresh(tablet.getString("refreshToken")), 401).getString("error"));
+        json(login("it-mobile", PASSWORD, "third"), 200);
+    }
+
+    @Test
+    void tokensExpireRefreshOnceAndACopiedRefreshTokenEndsTheDevice() throws Exception {
+        JsonObject first = json(login("it-mobile-refresh", PASSWORD, "phone"), 200);
+        assertEquals(900, first.getInt("expiresIn"));
+
+        LoginProbe.advanceClock(Duration.ofMinutes(16));
+        assertEquals(401, get("facilities", first.getString("accessToken")).statusCode());
+        JsonObject second = json(refresh(first.getString("refreshToken")), 200);
+        assertEquals(200, get("facilities", second.getString("accessToken")).statusCode());
+
+        // the first refresh token again: someone copied it, so the device loses everything
+        assertEquals(401, refresh(first.getString("refreshToken")).statusCode());
+        assertEquals(401, get("facilities", second.getString("accessToken")).statusCode());
+        assertEquals(401, refresh(second.getString("refreshToken")).statusCode());
+    }
+
+    @Test
+    void wrongPasswordsCountTowardTheSameLockoutAsThePcLogin() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertEquals("invalid_credentials", json(login("it-mobile-lock", "wrong " + i, "phone"), 401).getString("error"));
+        }
+        assertEquals("invalid_credentials", json(login("it-mobile-lock", PASSWORD, "phone"), 401).getString("error"));
+        HttpResponse<String> pc = new PageClient(stack().operatorUrl("")).signIn("it-mobile-lock", PASSWORD);
+        assertTrue(pc.uri().getPath().endsWith("/login.xhtml"), pc.uri().toString());
+    }
+
+    @Test
+    void badRequestsAreNamed() throws Exception {
+        assertEquals("token_required", json(http.send(request("facilities").GET().build(),
+                HttpResponse.BodyHandlers.ofString()), 401).getString("error"));
+        HttpResponse<String> notJson = http.send(request("login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("malformed_request", json(notJson, 400).getString("error"));
+        HttpResponse<String> shortId = http.send(request("login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"it-mobile\",\"password\":\"x\","
+                        + "\"deviceId\":\"short\",\"deviceName\":\"phone\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(json(shortId, 400).getString("message").contains("\"deviceId\" must be 16 to 200"));
+    }
+
+    private HttpResponse<String> login(String login, String password, String device) throws Exception {
+        String body = Json.createObjectBuilder().add("loginId", login).add("password", password)
+                .add("deviceId", deviceId(login, device)).add("deviceName", device).build().toString();
+        return http.send(request("login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> refresh(String refreshToken) throws Exception {
+        return http.send(request("token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"refreshToken\":\"" + refreshToken + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String accessToken) throws Exception {
+        return http.send(request(path).header("Authorization", "Bearer " + accessToken).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(stack().operatorUrl("api/mobile/v1/" + path));
+    }
+
+    /** The app's own stable identifier of one installation. */
+    private static String deviceId(String login, String device) {
+        return UUID.nameUUIDFromBytes((login + "/" + device).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private static JsonObject json(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}
