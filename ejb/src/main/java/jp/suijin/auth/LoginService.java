@@ -34,4 +34,14 @@ public interface LoginService {
 
     /** Follows an unlock link: true if it was valid and the account is unlocked now. */
     boolean unlock(String token);
+
+    boolean isPasswordLinkValid(String token);
+
+    /**
+     * Follows a set-password link (new user, or reset by an administrator): sets the password and
+     * unlocks the account. False if the link is not valid (any more).
+     *
+     * @throws PasswordRejectedException naming the rule the password broke; the link stays usable
+     */
+    boolean resetPassword(String token, char[] newPassword);
 }

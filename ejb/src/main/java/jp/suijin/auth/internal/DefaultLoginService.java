@@ -21,6 +21,8 @@ import jp.suijin.auth.DeviceLoginOutcome;
 import jp.suijin.auth.LoginOutcome;
 import jp.suijin.auth.LoginService;
 import jp.suijin.auth.PasswordHasher;
+import jp.suijin.auth.PasswordPolicy;
+import jp.suijin.auth.PasswordRejectedException;
 import jp.suijin.auth.ResendOutcome;
 import jp.suijin.notify.MailService;
 import jp.suijin.notify.MailTemplates;
@@ -49,6 +51,9 @@ public class DefaultLoginService implements LoginService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private AccountLinks links;
 
     @Override
     public LoginOutcome checkPassword(String loginId, char[] password, ClientInfo client) {
@@ -155,21 +160,29 @@ public class DefaultLoginService implements LoginService {
 
     @Override
     public boolean unlock(String token) {
-        if (token == null || token.isBlank()) {
-            return false;
-        }
-        List<AccountToken> found = em.createQuery("SELECT t FROM AccountToken t WHERE t.tokenHash = :hash"
-                + " AND t.purpose = :purpose", AccountToken.class)
-                .setParameter("hash", PasswordHasher.sha256(token.strip()))
-                .setParameter("purpose", AccountToken.Purpose.UNLOCK)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        Optional<User> user = links.redeem(token, AccountToken.Purpose.UNLOCK, clock.instant());
+        user.ifPresent(User::unlock);
+        return user.isPresent();
+    }
+
+    @Override
+    public boolean isPasswordLinkValid(String token) {
+        return links.isUsable(token, AccountToken.Purpose.PASSWORD_RESET, clock.instant());
+    }
+
+    @Override
+    public boolean resetPassword(String token, char[] newPassword) {
         Instant now = clock.instant();
-        if (found.isEmpty() || !found.get(0).isUsableAt(now)) {
+        if (!links.isUsable(token, AccountToken.Purpose.PASSWORD_RESET, now)) {
             return false;
         }
-        found.get(0).use(now);
-        found.get(0).getUser().unlock();
+        // a rejected password throws an application exception that rolls back, so the link stays usable
+        User owner = links.redeem(token, AccountToken.Purpose.PASSWORD_RESET, now).orElseThrow();
+        PasswordPolicy.check(new String(newPassword), owner.getLoginId()).ifPresent(v -> {
+            throw new PasswordRejectedException(PasswordRejectedException.Reason.valueOf(v.name()));
+        });
+        owner.setPasswordHash(PasswordHasher.hash(newPassword));
+        owner.unlock();
         return true;
     }
 
@@ -212,23 +225,15 @@ public class DefaultLoginService implements LoginService {
 
     /** A locked user who tries again gets a new link once the last one has expired or was used. */
     private void offerUnlockLink(User user, OrganisationSecurity rules, Instant now) {
-        boolean pending = !em.createQuery("SELECT t FROM AccountToken t WHERE t.user = :user AND t.purpose = :purpose"
-                + " AND t.usedAt IS NULL AND t.expiresAt > :now", AccountToken.class)
-                .setParameter("user", user)
-                .setParameter("purpose", AccountToken.Purpose.UNLOCK)
-                .setParameter("now", now)
-                .setMaxResults(1).getResultList().isEmpty();
-        if (!pending) {
+        if (!links.hasPending(user, AccountToken.Purpose.UNLOCK, now)) {
             sendUnlockLink(user, rules, now);
         }
     }
 
     private void sendUnlockLink(User user, OrganisationSecurity rules, Instant now) {
-        String token = randomToken();
-        Instant expires = now.plus(Duration.ofMinutes(rules.getUnlockLinkMinutes()));
-        em.persist(new AccountToken(user, AccountToken.Purpose.UNLOCK, PasswordHasher.sha256(token), now, expires));
+        String token = links.issue(user, AccountToken.Purpose.UNLOCK, now, Duration.ofMinutes(rules.getUnlockLinkMinutes()));
         mail.send(MailTemplates.render("unlock", user.getEmail(), user.getLocale(), user.getDisplayName(),
-                user.getLoginId(), operatorUrl() + "unlock.xhtml?token=" + token, rules.getUnlockLinkMinutes(),
+                user.getLoginId(), AccountLinks.url("unlock.xhtml", token), rules.getUnlockLinkMinutes(),
                 JST.format(now)));
     }
 
@@ -299,11 +304,6 @@ public class DefaultLoginService implements LoginService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String operatorUrl() {
-        String url = Optional.ofNullable(System.getProperty("suijin.operator-url")).orElse("/");
-        return url.endsWith("/") ? url : url + "/";
     }
 
     /** o*******@example.jp: enough to recognise one's own address, not enough to learn someone else's. */

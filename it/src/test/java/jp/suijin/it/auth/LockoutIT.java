@@ -16,6 +16,8 @@ import jp.suijin.it.Mails;
 import jp.suijin.it.PageClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import jp.suijin.it.ServerLog;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +32,16 @@ class LockoutIT extends IntegrationTest {
         return LoginProbe.deployment();
     }
 
+    private static final List<String> SECRETS = new ArrayList<>(List.of(PASSWORD));
+
     @AfterEach
     void realTime() throws Exception {
         LoginProbe.resetClock();
+    }
+
+    @AfterAll
+    static void noSecretReachedTheServerLog() throws Exception {
+        ServerLog.assertNeverContains(SECRETS.toArray(String[]::new));
     }
 
     @Test
@@ -48,6 +57,7 @@ class LockoutIT extends IntegrationTest {
         MimeMessage adminMail = mails.next(LoginSecurityITFixture.ADMIN_EMAIL, "ユーザーのアカウントがロックされました");
         assertTrue(Mails.text(adminMail).contains("it-lock"), Mails.text(adminMail));
         String link = Mails.find(unlockMail, "(http\\S+/unlock\\.xhtml\\?token=[A-Za-z0-9_-]{43})\\s");
+        SECRETS.add(token(link));
 
         PageClient mailReader = client();
         HttpResponse<String> landing = mailReader.get(link);

@@ -11,12 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import jp.suijin.it.IntegrationTest;
 import jp.suijin.it.Mails;
 import jp.suijin.it.PageClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import jp.suijin.it.ServerLog;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +35,16 @@ class MobileDeviceIT extends IntegrationTest {
         return LoginProbe.deployment();
     }
 
+    private static final List<String> SECRETS = new ArrayList<>(List.of(PASSWORD));
+
     @AfterEach
     void realTime() throws Exception {
         LoginProbe.resetClock();
+    }
+
+    @AfterAll
+    static void noTokenReachedTheServerLog() throws Exception {
+        ServerLog.assertNeverContains(SECRETS.toArray(String[]::new));
     }
 
     @Test
@@ -131,6 +142,11 @@ class MobileDeviceIT extends IntegrationTest {
 
     private static JsonObject json(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());
-        return Json.createReader(new StringReader(response.body())).readObject();
+        JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
+        if (json.containsKey("accessToken")) {
+            SECRETS.add(json.getString("accessToken"));
+            SECRETS.add(json.getString("refreshToken"));
+        }
+        return json;
     }
 }

@@ -72,6 +72,11 @@ class DashboardIT extends IntegrationTest {
         assertEquals(pageMarker, ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return window.suijinMarker;"), "the value changed by a full reload");
 
+        browser.findElement(By.linkText("マイアカウント")).click();
+        Browser.waitFor(browser, 20).until(ExpectedConditions.urlContains("/app/account.xhtml"));
+        assertTrue(browser.getTitle().startsWith("マイアカウント"), browser.getTitle());
+        Browser.screenshot(browser, "account");
+
         MimeMessage notice = stack().mail().await(m -> isSignInNotice(m, "operator@demo.suijin.test"), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("no sign-in notice mail arrived"));
         String text = (String) notice.getContent();

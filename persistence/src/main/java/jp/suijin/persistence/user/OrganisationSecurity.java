@@ -73,6 +73,27 @@ public class OrganisationSecurity {
         return unlockLinkMinutes;
     }
 
+    public void setOtpLifetimeMinutes(int minutes) {
+        if (minutes < 1 || minutes > 10) {
+            throw new IllegalArgumentException("one-time code lifetime must be 1 to 10 minutes, was " + minutes);
+        }
+        this.otpLifetimeMinutes = minutes;
+    }
+
+    public void setUnlockLinkMinutes(int minutes) {
+        if (minutes < 5 || minutes > 1440) {
+            throw new IllegalArgumentException("unlock link validity must be 5 to 1440 minutes, was " + minutes);
+        }
+        this.unlockLinkMinutes = minutes;
+    }
+
+    public void setDeviceSlots(int slots) {
+        if (slots < 0 || slots > 20) {
+            throw new IllegalArgumentException("device slots must be 0 to 20, was " + slots);
+        }
+        this.deviceSlots = slots;
+    }
+
     /** Smartphones and tablets each user may register, unless the user has a number of their own. */
     public int getDeviceSlots() {
         return deviceSlots;

@@ -122,8 +122,26 @@ public class User {
         return locale;
     }
 
+    public void setLocale(String locale) {
+        if (!"ja".equals(locale) && !"en".equals(locale)) {
+            throw new IllegalArgumentException("locale must be ja or en, was " + locale);
+        }
+        this.locale = locale;
+    }
+
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public void setRole(Role role) {
+        if ((role == Role.SERVICE_OPERATOR) != (organisation == null)) {
+            throw new IllegalArgumentException("only a service operator has no organisation");
+        }
+        this.role = Objects.requireNonNull(role, "role");
     }
 
     public Instant getCreatedAt() {

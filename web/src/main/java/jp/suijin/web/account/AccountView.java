@@ -1,14 +1,11 @@
 package jp.suijin.web.account;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.ResourceBundle;
 import jp.suijin.auth.AccountService;
 import jp.suijin.auth.AccountSummary;
 import jp.suijin.auth.DeviceInfo;
@@ -16,6 +13,7 @@ import jp.suijin.auth.DeviceNotFoundException;
 import jp.suijin.auth.DeviceService;
 import jp.suijin.auth.PasswordPolicy;
 import jp.suijin.auth.PasswordRejectedException;
+import jp.suijin.web.Messages;
 
 /** "My account": change password, switch two-step sign-in, see and remove registered phones and tablets. */
 @Named
@@ -46,9 +44,9 @@ public class AccountView implements Serializable {
     public void changePassword() {
         try {
             accounts.changePassword(chars(currentPassword), chars(newPassword));
-            info("account.password.changed");
+            Messages.info("account.password.changed");
         } catch (PasswordRejectedException e) {
-            error("account.password." + e.reason().name(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH);
+            Messages.error("account.password." + e.reason().name(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH);
         } finally {
             currentPassword = null;
             newPassword = null;
@@ -58,35 +56,21 @@ public class AccountView implements Serializable {
     public void saveTwoStep() {
         accounts.setTwoStepSignIn(twoStep);
         account = accounts.mine();
-        info(twoStep ? "account.twoStep.on" : "account.twoStep.off");
+        Messages.info(twoStep ? "account.twoStep.on" : "account.twoStep.off");
     }
 
     public void revoke(long deviceId) {
         try {
             devices.revoke(deviceId);
-            info("account.device.revoked");
+            Messages.info("account.device.revoked");
         } catch (DeviceNotFoundException e) {
-            error("account.device.notFound");
+            Messages.error("account.device.notFound");
         }
         myDevices = devices.myDevices();
     }
 
     private static char[] chars(String s) {
         return s == null ? new char[0] : s.toCharArray();
-    }
-
-    private static void info(String key) {
-        message(FacesMessage.SEVERITY_INFO, key);
-    }
-
-    private static void error(String key, Object... args) {
-        message(FacesMessage.SEVERITY_ERROR, key, args);
-    }
-
-    private static void message(FacesMessage.Severity severity, String key, Object... args) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-        faces.addMessage(null, new FacesMessage(severity, java.text.MessageFormat.format(msg.getString(key), args), null));
     }
 
     public AccountSummary getAccount() {

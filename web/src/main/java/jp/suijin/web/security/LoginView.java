@@ -1,7 +1,6 @@
 package jp.suijin.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -15,8 +14,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ResourceBundle;
 import jp.suijin.auth.LoginOutcome;
+import jp.suijin.web.Messages;
 
 /** First sign-in step: login ID and password. */
 @Named
@@ -42,7 +41,7 @@ public class LoginView {
         } else if (outcome == LoginOutcome.Status.CODE_SENT) {
             external.redirect(external.getRequestContextPath() + "/login-code.xhtml");
         } else {
-            error(faces, "login.failed");
+            Messages.error("login.failed");
         }
     }
 
@@ -63,12 +62,6 @@ public class LoginView {
         }
         Object outcome = request.getAttribute(OperatorLoginMechanism.OUTCOME);
         return outcome instanceof LoginOutcome.Status s ? s : LoginOutcome.Status.REFUSED;
-    }
-
-    static void error(FacesContext faces, String key, Object... args) {
-        ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-        String text = args.length == 0 ? msg.getString(key) : java.text.MessageFormat.format(msg.getString(key), args);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     public String getLoginId() {

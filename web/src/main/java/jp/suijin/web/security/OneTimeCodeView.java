@@ -1,7 +1,6 @@
 package jp.suijin.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -9,10 +8,10 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.ResourceBundle;
 import jp.suijin.auth.LoginOutcome;
 import jp.suijin.auth.LoginService;
 import jp.suijin.auth.ResendOutcome;
+import jp.suijin.web.Messages;
 
 /** Second sign-in step: the one-time code mailed after a correct password. */
 @Named
@@ -45,7 +44,7 @@ public class OneTimeCodeView {
         ExternalContext external = faces.getExternalContext();
         switch (outcome) {
             case SIGNED_IN -> external.redirect(external.getRequestContextPath() + "/app/dashboard.xhtml");
-            case WRONG_CODE -> LoginView.error(faces, "code.wrong");
+            case WRONG_CODE -> Messages.error("code.wrong");
             default -> {
                 external.getFlash().put("loginMessage", "code.expired");
                 external.redirect(external.getRequestContextPath() + OperatorLoginMechanism.LOGIN_PAGE);
@@ -60,10 +59,9 @@ public class OneTimeCodeView {
             external.getFlash().put("loginMessage", "code.expired");
             external.redirect(external.getRequestContextPath() + OperatorLoginMechanism.LOGIN_PAGE);
         } else if (outcome.sent()) {
-            ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, msg.getString("code.resent"), null));
+            Messages.info("code.resent");
         } else {
-            LoginView.error(faces, "code.resendWait", outcome.waitSeconds());
+            Messages.error("code.resendWait", outcome.waitSeconds());
         }
     }
 

@@ -1,0 +1,115 @@
+package jp.suijin.it.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.suijin.it.IntegrationTest;
+import jp.suijin.it.Mails;
+import jp.suijin.it.PageClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/** An organisation's administrator manages its users and sign-in rules; nobody else may. */
+class AdministrationIT extends IntegrationTest {
+
+    private static final String PASSWORD = LoginSecurityITFixture.PASSWORD;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return LoginProbe.deployment();
+    }
+
+    @Test
+    void onlyAdministratorsReachTheAdministrationPages() throws Exception {
+        PageClient operator = signedIn("it-admin-target", PASSWORD);
+        HttpResponse<String> page = operator.get("app/admin/users.xhtml");
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().contains("このページは管理者のみ利用できます"), page.body());
+    }
+
+    @Test
+    void aNewUserSetsTheirPasswordFromTheMailedLinkUnderThePolicy() throws Exception {
+        Mails mails = Mails.fromNow();
+        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        admin.get("app/admin/users.xhtml");
+        HttpResponse<String> created = admin.submit("create", "submit", Map.of("loginId", "it-new-user",
+                "displayName", "新規 利用者", "email", "new-user@it-sec.test", "role_input", "OPERATOR", "locale_input", "ja"));
+        assertTrue(created.body().contains("ユーザー it-new-user を追加し"), created.body());
+        assertTrue(admin.submit("create", "submit", Map.of("loginId", "it-new-user", "displayName", "重複",
+                "email", "dup@it-sec.test", "role_input", "VIEWER", "locale_input", "ja")).body()
+                .contains("ログインID it-new-user はすでに使われています"));
+
+        String link = Mails.find(mails.next("new-user@it-sec.test", "パスワードの設定"),
+                "(http\\S+/reset-password\\.xhtml\\?token=[A-Za-z0-9_-]{43})\\s");
+        PageClient newUser = new PageClient(stack().operatorUrl(""));
+        newUser.get(link);
+        assertTrue(newUser.submit("reset", "submit", Map.of("password", "short")).body().contains("短すぎます"));
+        assertTrue(newUser.submit("reset", "submit", Map.of("password", "a kettle of green tea at dawn")).body()
+                .contains("パスワードを設定しました"));
+        signedIn("it-new-user", "a kettle of green tea at dawn");
+        newUser.get(link);
+        assertTrue(newUser.get(link).body().contains("このリンクは無効です"), "the link must work once");
+    }
+
+    @Test
+    void disablingAndUnlockingTakeEffectAtTheNextSignIn() throws Exception {
+        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        HttpResponse<String> users = admin.get("app/admin/users.xhtml");
+        assertTrue(admin.submit("users", "list:" + row(users.body(), "it-admin-target") + ":disable", Map.of()).body()
+                .contains("ユーザー it-admin-target を無効にしました"));
+        assertTrue(new PageClient(stack().operatorUrl("")).signIn("it-admin-target", PASSWORD).uri().getPath()
+                .endsWith("/login.xhtml"));
+        users = admin.get("app/admin/users.xhtml");
+        admin.submit("users", "list:" + row(users.body(), "it-admin-target") + ":enable", Map.of());
+        signedIn("it-admin-target", PASSWORD);
+
+        PageClient attacker = new PageClient(stack().operatorUrl(""));
+        for (int i = 0; i < 5; i++) {
+            attacker.signIn("it-admin-locked", "guess " + i);
+        }
+        assertTrue(attacker.signIn("it-admin-locked", PASSWORD).uri().getPath().endsWith("/login.xhtml"));
+        users = admin.get("app/admin/users.xhtml");
+        assertTrue(users.body().contains("ロック中"));
+        assertTrue(admin.submit("users", "list:" + row(users.body(), "it-admin-locked") + ":unlock", Map.of()).body()
+                .contains("ユーザー it-admin-locked のロックを解除しました"));
+        signedIn("it-admin-locked", PASSWORD);
+
+        users = admin.get("app/admin/users.xhtml");
+        assertTrue(admin.submit("users", "list:" + row(users.body(), "it-sec.admin") + ":disable", Map.of()).body()
+                .contains("自分自身を無効にしたり"));
+    }
+
+    @Test
+    void settingsOutsideTheirBoundsAreRefusedByName() throws Exception {
+        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        admin.get("app/admin/security.xhtml");
+        Map<String, String> tooLow = Map.of("lockout_hinput", "2", "otpLifetime_hinput", "5", "unlockLink_hinput", "30",
+                "slots_hinput", "2");
+        assertTrue(admin.submit("settings", "save", tooLow).body().contains("ロックするまでのログイン失敗回数は 3〜100 回"));
+        Map<String, String> fine = Map.of("lockout_hinput", "5", "otpLifetime_hinput", "5", "unlockLink_hinput", "30",
+                "slots_hinput", "2");
+        assertTrue(admin.submit("settings", "save", fine).body().contains("セキュリティ設定を保存しました"));
+    }
+
+    /** The row index of a user in the users table. */
+    private static int row(String html, String login) {
+        Matcher m = Pattern.compile("data-ri=\"(\\d+)\"(?:(?!</tr>).)*?<td[^>]*>" + Pattern.quote(login) + "</td>",
+                Pattern.DOTALL).matcher(html);
+        if (!m.find()) {
+            throw new AssertionError(login + " not listed");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static PageClient signedIn(String login, String password) throws Exception {
+        PageClient client = new PageClient(stack().operatorUrl(""));
+        HttpResponse<String> page = client.signIn(login, password);
+        assertTrue(page.uri().getPath().endsWith("/app/dashboard.xhtml"), login + ": " + page.uri());
+        return client;
+    }
+}
