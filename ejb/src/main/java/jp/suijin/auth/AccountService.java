@@ -14,4 +14,7 @@ public interface AccountService {
     void changePassword(char[] current, char[] next);
 
     void setTwoStepSignIn(boolean enabled);
+
+    /** Whether a session signed in with {@code role} may go on: the user still exists, is enabled and has that role. */
+    boolean sessionStillValid(String role);
 }

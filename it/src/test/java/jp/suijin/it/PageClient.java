@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 public final class PageClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+            .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
     private final URI base;
     private HttpResponse<String> last;
 
@@ -54,6 +55,12 @@ public final class PageClient {
         last = http.send(request(last.uri()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return last;
+    }
+
+    /** The current value of a cookie this client holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** Like a Japanese browser: the pages are Japanese by default, but a client without Accept-Language gets the server's. */

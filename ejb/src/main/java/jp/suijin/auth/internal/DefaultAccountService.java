@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jp.suijin.auth.AccountService;
 import jp.suijin.auth.AccountSummary;
 import jp.suijin.auth.CallerLookup;
+import jp.suijin.auth.NotSignedInException;
 import jp.suijin.auth.PasswordHasher;
 import jp.suijin.auth.PasswordPolicy;
 import jp.suijin.auth.PasswordRejectedException;
@@ -47,6 +48,15 @@ public class DefaultAccountService implements AccountService {
     @Override
     public void setTwoStepSignIn(boolean enabled) {
         me().setOtpEnabled(enabled);
+    }
+
+    @Override
+    public boolean sessionStillValid(String role) {
+        try {
+            return callers.current().role().name().equals(role);
+        } catch (NotSignedInException e) {
+            return false;
+        }
     }
 
     private User me() {

@@ -101,6 +101,21 @@ class DashboardIT extends IntegrationTest {
     }
 
     @Test
+    void administratorSeesTheUsersOfTheOrganisation() throws Exception {
+        browser.get(stack().operatorUrl("login.xhtml").toString());
+        signIn("demo.admin", stack().demo().password());
+        Browser.waitFor(browser, 30).until(ExpectedConditions.urlContains("/app/dashboard.xhtml"));
+        browser.findElement(By.linkText("ユーザー管理")).click();
+        Browser.waitFor(browser, 20).until(ExpectedConditions.urlContains("/app/admin/users.xhtml"));
+        String table = browser.findElement(By.id("users:list")).getText();
+        assertTrue(table.contains("demo.operator") && table.contains("demo.viewer"), table);
+        Browser.screenshot(browser, "admin-users");
+        browser.findElement(By.linkText("セキュリティ設定")).click();
+        Browser.waitFor(browser, 20).until(ExpectedConditions.urlContains("/app/admin/security.xhtml"));
+        Browser.screenshot(browser, "admin-security");
+    }
+
+    @Test
     void englishBrowserGetsEnglishPages() {
         WebDriver english = Browser.open("en-US");
         try {

@@ -13,6 +13,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import jp.suijin.auth.ClientInfo;
@@ -47,6 +48,9 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     private MobileTokenService mobileTokens;
+
+    @Inject
+    private Clock clock;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -125,13 +129,16 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    private static AuthenticationStatus answer(LoginOutcome outcome, HttpServletRequest request,
+    private AuthenticationStatus answer(LoginOutcome outcome, HttpServletRequest request,
             HttpMessageContext context) {
         HttpSession session = request.getSession();
         switch (outcome.status()) {
             case SIGNED_IN -> {
                 session.removeAttribute(CHALLENGE);
                 session.removeAttribute(MASKED_EMAIL);
+                // what SessionGuardFilter checks on every page request from now on
+                session.setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.instant());
+                session.setAttribute(SessionGuardFilter.ROLE, outcome.role());
                 return context.notifyContainerAboutLogin(outcome.loginId(), Set.of(outcome.role()));
             }
             case CODE_SENT -> {

@@ -1,0 +1,79 @@
+package jp.suijin.it.auth;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.suijin.it.IntegrationTest;
+import jp.suijin.it.PageClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Page sessions: a new id at sign-in, the absolute limit, and ending when the user is disabled or re-roled. */
+class SessionIT extends IntegrationTest {
+
+    private static final String PASSWORD = LoginSecurityITFixture.PASSWORD;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return LoginProbe.deployment();
+    }
+
+    @AfterEach
+    void realTime() throws Exception {
+        LoginProbe.resetClock();
+    }
+
+    @Test
+    void signingInGivesANewSessionId() throws Exception {
+        PageClient browser = new PageClient(stack().operatorUrl(""));
+        String before = sessionId(browser.get("login.xhtml"));
+        HttpResponse<String> signedIn = browser.submit("login", "submit", Map.of("loginId", "it-session",
+                "password", PASSWORD));
+        assertTrue(signedIn.uri().getPath().endsWith("/app/dashboard.xhtml"), signedIn.uri().toString());
+        assertNotEquals(before, browser.cookie("JSESSIONID"));
+    }
+
+    @Test
+    void aSessionEndsAfterTwelveHoursHoweverActive() throws Exception {
+        PageClient browser = signedIn("it-session");
+        LoginProbe.advanceClock(Duration.ofHours(11));
+        assertTrue(browser.get("app/dashboard.xhtml").uri().getPath().endsWith("/app/dashboard.xhtml"));
+        LoginProbe.advanceClock(Duration.ofHours(1).plusMinutes(1));
+        HttpResponse<String> ended = browser.get("app/dashboard.xhtml");
+        assertTrue(ended.uri().getPath().endsWith("/login.xhtml"), ended.uri().toString());
+        assertTrue(ended.body().contains("セッションが終了しました"), ended.body());
+    }
+
+    @Test
+    void disablingAUserEndsTheirOpenSession() throws Exception {
+        PageClient user = signedIn("it-session-disabled");
+        PageClient admin = signedIn("it-sec.admin");
+        HttpResponse<String> users = admin.get("app/admin/users.xhtml");
+        Matcher row = Pattern.compile("data-ri=\"(\\d+)\"(?:(?!</tr>).)*?<td[^>]*>it-session-disabled</td>", Pattern.DOTALL)
+                .matcher(users.body());
+        assertTrue(row.find());
+        admin.submit("users", "list:" + row.group(1) + ":disable", Map.of());
+
+        HttpResponse<String> next = user.get("app/dashboard.xhtml");
+        assertTrue(next.uri().getPath().endsWith("/login.xhtml"), next.uri().toString());
+    }
+
+    private static PageClient signedIn(String login) throws Exception {
+        PageClient client = new PageClient(stack().operatorUrl(""));
+        assertTrue(client.signIn(login, PASSWORD).uri().getPath().endsWith("/app/dashboard.xhtml"));
+        return client;
+    }
+
+    private static String sessionId(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie"));
+    }
+}

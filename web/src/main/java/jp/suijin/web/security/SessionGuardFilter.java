@@ -1,0 +1,66 @@
+package jp.suijin.web.security;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import jp.suijin.auth.AccountService;
+
+/**
+ * Ends a signed-in page session that must not go on: older than the absolute limit (12 hours,
+ * however active), or its user was disabled, removed or given another role since signing in. The
+ * idle limit is the container's session timeout (web.xml).
+ */
+@WebFilter(filterName = "SessionGuardFilter")
+public class SessionGuardFilter extends HttpFilter {
+
+    static final Duration ABSOLUTE_LIMIT = Duration.ofHours(12);
+    /** Session attributes the mechanism writes at sign-in. */
+    static final String SIGNED_IN_AT = "suijin.session.signedInAt";
+    static final String ROLE = "suijin.session.role";
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpSession session = request.getSession(false);
+        if (request.getUserPrincipal() != null && session != null && !stillValid(session)) {
+            session.invalidate();
+            request.logout();
+            String login = request.getContextPath() + OperatorLoginMechanism.LOGIN_PAGE + "?ended=1";
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                response.setContentType("text/xml");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                        + login + "\"/></partial-response>");
+            } else {
+                response.sendRedirect(login);
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean stillValid(HttpSession session) {
+        Instant signedInAt = (Instant) session.getAttribute(SIGNED_IN_AT);
+        String role = (String) session.getAttribute(ROLE);
+        if (signedInAt == null || role == null) {
+            return false;
+        }
+        return clock.instant().isBefore(signedInAt.plus(ABSOLUTE_LIMIT)) && accounts.sessionStillValid(role);
+    }
+}
