@@ -4,13 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import jp.suijin.auth.PasswordHasher;
+import jp.suijin.auth.SecureTokens;
 import jp.suijin.persistence.user.AccountToken;
 import jp.suijin.persistence.user.User;
 
@@ -21,16 +20,12 @@ import jp.suijin.persistence.user.User;
 @ApplicationScoped
 public class AccountLinks {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
 
     /** A new link token; the caller mails {@link #url} with it. */
     public String issue(User user, AccountToken.Purpose purpose, Instant now, Duration validity) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecureTokens.random();
         em.persist(new AccountToken(user, purpose, PasswordHasher.sha256(token), now, now.plus(validity)));
         return token;
     }

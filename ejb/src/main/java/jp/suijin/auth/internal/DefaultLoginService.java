@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import jp.suijin.auth.ClientInfo;
@@ -24,6 +23,7 @@ import jp.suijin.auth.PasswordHasher;
 import jp.suijin.auth.PasswordPolicy;
 import jp.suijin.auth.PasswordRejectedException;
 import jp.suijin.auth.ResendOutcome;
+import jp.suijin.auth.SecureTokens;
 import jp.suijin.notify.MailService;
 import jp.suijin.notify.MailTemplates;
 import jp.suijin.persistence.user.AccountToken;
@@ -58,26 +58,12 @@ public class DefaultLoginService implements LoginService {
     @Override
     public LoginOutcome checkPassword(String loginId, char[] password, ClientInfo client) {
         Instant now = clock.instant();
-        User user = lockedUser(loginId);
-        // the hash is computed in every case, so the answer time does not tell which case it was
-        boolean matches = PasswordHasher.verify(password, user == null ? DUMMY_HASH : user.getPasswordHash());
-        if (user == null || !user.isEnabled()) {
+        User user = passwordMatches(loginId, password, now);
+        if (user == null) {
             return LoginOutcome.of(LoginOutcome.Status.REFUSED);
         }
-        OrganisationSecurity rules = rules(user);
-        if (user.isLocked()) {
-            offerUnlockLink(user, rules, now);
-            return LoginOutcome.of(LoginOutcome.Status.REFUSED);
-        }
-        if (!matches) {
-            failed(user, rules, now);
-            return LoginOutcome.of(LoginOutcome.Status.REFUSED);
-        }
-        if (PasswordHasher.needsRehash(user.getPasswordHash())) {
-            user.setPasswordHash(PasswordHasher.hash(password));
-        }
-        if (user.isOtpEnabled() || rules.isOtpRequired()) {
-            return startChallenge(user, rules, now);
+        if (user.isOtpEnabled() || rules(user).isOtpRequired()) {
+            return startChallenge(user, rules(user), now);
         }
         return signedIn(user, client, now);
     }
@@ -86,18 +72,8 @@ public class DefaultLoginService implements LoginService {
     public DeviceLoginOutcome checkDevicePassword(String loginId, char[] password, String deviceKey, String deviceName,
             ClientInfo client) {
         Instant now = clock.instant();
-        User user = lockedUser(loginId);
-        boolean matches = PasswordHasher.verify(password, user == null ? DUMMY_HASH : user.getPasswordHash());
-        if (user == null || !user.isEnabled()) {
-            return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.REFUSED);
-        }
-        OrganisationSecurity rules = rules(user);
-        if (user.isLocked()) {
-            offerUnlockLink(user, rules, now);
-            return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.REFUSED);
-        }
-        if (!matches) {
-            failed(user, rules, now);
+        User user = passwordMatches(loginId, password, now);
+        if (user == null) {
             return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.REFUSED);
         }
         byte[] key = PasswordHasher.sha256(deviceKey);
@@ -106,7 +82,7 @@ public class DefaultLoginService implements LoginService {
         MobileDevice device = active.stream().filter(d -> MessageDigest.isEqual(d.getDeviceKeyHash(), key))
                 .findFirst().orElse(null);
         if (device == null) {
-            int slots = user.getDeviceSlots() != null ? user.getDeviceSlots() : rules.getDeviceSlots();
+            int slots = user.getDeviceSlots() != null ? user.getDeviceSlots() : rules(user).getDeviceSlots();
             if (active.size() >= slots) {
                 refusedDevice(user, deviceName, slots, now);
                 return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.DEVICE_SLOTS_FULL);
@@ -186,6 +162,32 @@ public class DefaultLoginService implements LoginService {
         return true;
     }
 
+    /**
+     * The user if the password is right and the account may sign in; null otherwise, after counting
+     * the failure (and locking) or offering a new unlock link. The hash is computed in every case,
+     * so the answer time does not tell the cases apart.
+     */
+    private User passwordMatches(String loginId, char[] password, Instant now) {
+        User user = lockedUser(loginId);
+        boolean matches = PasswordHasher.verify(password, user == null ? DUMMY_HASH : user.getPasswordHash());
+        if (user == null || !user.isEnabled()) {
+            return null;
+        }
+        OrganisationSecurity rules = rules(user);
+        if (user.isLocked()) {
+            offerUnlockLink(user, rules, now);
+            return null;
+        }
+        if (!matches) {
+            failed(user, rules, now);
+            return null;
+        }
+        if (PasswordHasher.needsRehash(user.getPasswordHash())) {
+            user.setPasswordHash(PasswordHasher.hash(password));
+        }
+        return user;
+    }
+
     private User lockedUser(String loginId) {
         if (loginId == null || loginId.isBlank()) {
             return null;
@@ -263,7 +265,7 @@ public class DefaultLoginService implements LoginService {
     }
 
     private LoginOutcome startChallenge(User user, OrganisationSecurity rules, Instant now) {
-        String challengeToken = randomToken();
+        String challengeToken = SecureTokens.random();
         String code = newCode();
         Instant expires = now.plus(Duration.ofMinutes(rules.getOtpLifetimeMinutes()));
         em.persist(new LoginChallenge(user, PasswordHasher.sha256(challengeToken), codeHash(challengeToken, code), now,
@@ -300,11 +302,6 @@ public class DefaultLoginService implements LoginService {
         return String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
     /** o*******@example.jp: enough to recognise one's own address, not enough to learn someone else's. */
     static String maskEmail(String email) {

@@ -6,16 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import jp.suijin.auth.MobileCaller;
 import jp.suijin.auth.MobileSession;
 import jp.suijin.auth.MobileTokenService;
 import jp.suijin.auth.PasswordHasher;
+import jp.suijin.auth.SecureTokens;
 import jp.suijin.persistence.user.MobileDevice;
 import jp.suijin.persistence.user.MobileToken;
 import jp.suijin.persistence.user.User;
@@ -24,8 +23,6 @@ import jp.suijin.persistence.user.User;
 @Stateless
 @PermitAll
 public class DefaultMobileTokenService implements MobileTokenService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
@@ -76,8 +73,8 @@ public class DefaultMobileTokenService implements MobileTokenService {
     }
 
     private MobileSession issue(MobileDevice device, Instant now) {
-        String access = randomToken();
-        String refresh = randomToken();
+        String access = SecureTokens.random();
+        String refresh = SecureTokens.random();
         em.persist(new MobileToken(device, MobileToken.Kind.ACCESS, PasswordHasher.sha256(access), now,
                 now.plus(ACCESS_LIFETIME)));
         em.persist(new MobileToken(device, MobileToken.Kind.REFRESH, PasswordHasher.sha256(refresh), now,
@@ -98,11 +95,5 @@ public class DefaultMobileTokenService implements MobileTokenService {
         }
         List<MobileToken> found = query.getResultList();
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

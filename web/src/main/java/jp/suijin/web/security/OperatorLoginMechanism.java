@@ -73,7 +73,8 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
         if (context.isProtected()) {
             if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
                 // an open page's poll after its session ended: a plain 302 would leave it frozen on old values
-                return ajaxRedirect(response, request.getContextPath() + LOGIN_PAGE);
+                writeAjaxRedirect(response, request.getContextPath() + LOGIN_PAGE);
+                return AuthenticationStatus.SEND_CONTINUE;
             }
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
@@ -117,7 +118,8 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
         return "/api".equals(request.getServletPath()) && info != null && info.startsWith("/mobile/");
     }
 
-    private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String url) {
+    /** The answer Faces ajax (e.g. a page's poll) understands as "go to this page". */
+    static void writeAjaxRedirect(HttpServletResponse response, String url) {
         try {
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");
@@ -126,7 +128,6 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private AuthenticationStatus answer(LoginOutcome outcome, HttpServletRequest request,

@@ -43,10 +43,7 @@ public class SessionGuardFilter extends HttpFilter {
             request.logout();
             String login = request.getContextPath() + OperatorLoginMechanism.LOGIN_PAGE + "?ended=1";
             if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-                response.setContentType("text/xml");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                        + login + "\"/></partial-response>");
+                OperatorLoginMechanism.writeAjaxRedirect(response, login);
             } else {
                 response.sendRedirect(login);
             }
