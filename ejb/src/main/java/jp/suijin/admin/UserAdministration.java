@@ -2,6 +2,7 @@ package jp.suijin.admin;
 
 import jakarta.ejb.Local;
 import java.util.List;
+import java.util.Set;
 import jp.suijin.persistence.user.Role;
 
 /**
@@ -13,6 +14,14 @@ import jp.suijin.persistence.user.Role;
 public interface UserAdministration {
 
     List<UserRow> users();
+
+    UserDetail user(long userId);
+
+    /** Limits the user to these facilities of the organisation; an empty set means every facility. */
+    void setFacilities(long userId, Set<Long> facilityIds);
+
+    /** Removes one of the user's registered devices; its tokens stop at once. */
+    void revokeDevice(long userId, long deviceId);
 
     /** Creates the user and mails them a link to set their password. */
     long create(NewUser user);

@@ -1,11 +1,21 @@
 package jp.suijin.auth;
 
+import java.util.Set;
 import jp.suijin.persistence.user.Role;
 
-/** The signed-in user on whose behalf a service runs. {@code organisationId} is null for service operators. */
-public record Caller(long userId, String loginId, String displayName, Long organisationId, Role role) {
+/**
+ * The signed-in user on whose behalf a service runs. {@code organisationId} is null for service
+ * operators; {@code facilityIds} empty means every facility of the organisation.
+ */
+public record Caller(long userId, String loginId, String displayName, Long organisationId, Role role,
+        Set<Long> facilityIds) {
 
     public boolean isServiceOperator() {
         return role == Role.SERVICE_OPERATOR;
+    }
+
+    /** Whether the caller may see this facility of their organisation. */
+    public boolean maySee(long facilityId) {
+        return facilityIds.isEmpty() || facilityIds.contains(facilityId);
     }
 }

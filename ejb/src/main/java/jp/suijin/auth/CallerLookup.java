@@ -7,6 +7,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jp.suijin.persistence.user.User;
 
 /**
@@ -33,7 +35,8 @@ public class CallerLookup {
             throw new NotSignedInException();
         }
         User u = users.get(0);
+        Set<Long> facilities = u.getFacilities().stream().map(f -> f.getId()).collect(Collectors.toUnmodifiableSet());
         return new Caller(u.getId(), u.getLoginId(), u.getDisplayName(),
-                u.getOrganisation() == null ? null : u.getOrganisation().getId(), u.getRole());
+                u.getOrganisation() == null ? null : u.getOrganisation().getId(), u.getRole(), facilities);
     }
 }

@@ -9,13 +9,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import jp.suijin.admin.AdministrationException;
+import jp.suijin.admin.FacilityChoice;
 import jp.suijin.admin.NewUser;
 import jp.suijin.admin.SecuritySettings;
 import jp.suijin.admin.UserAdministration;
+import jp.suijin.admin.UserDetail;
 import jp.suijin.admin.UserRow;
+import jp.suijin.auth.DeviceInfo;
 import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.Roles;
@@ -23,7 +28,9 @@ import jp.suijin.auth.internal.AccountLinks;
 import jp.suijin.notify.MailService;
 import jp.suijin.notify.MailTemplates;
 import jp.suijin.persistence.Organisation;
+import jp.suijin.persistence.facility.Facility;
 import jp.suijin.persistence.user.AccountToken;
+import jp.suijin.persistence.user.MobileDevice;
 import jp.suijin.persistence.user.OrganisationSecurity;
 import jp.suijin.persistence.user.Role;
 import jp.suijin.persistence.user.User;
@@ -58,10 +65,51 @@ public class DefaultUserAdministration implements UserAdministration {
         Caller caller = callers.current();
         return em.createQuery("SELECT u FROM User u WHERE u.organisation.id = :org ORDER BY u.loginId", User.class)
                 .setParameter("org", caller.organisationId())
+                .getResultList().stream().map(this::row).toList();
+    }
+
+    @Override
+    public UserDetail user(long userId) {
+        User user = target(userId);
+        Set<Long> allowed = user.getFacilities().stream().map(Facility::getId).collect(Collectors.toSet());
+        List<FacilityChoice> facilities = em.createQuery("SELECT f FROM Facility f WHERE f.organisation = :org"
+                + " ORDER BY f.displayOrder, f.id", Facility.class)
+                .setParameter("org", user.getOrganisation())
                 .getResultList().stream()
-                .map(u -> new UserRow(u.getId(), u.getLoginId(), u.getDisplayName(), u.getEmail(), u.getRole(),
-                        u.isEnabled(), u.isLocked(), u.isOtpEnabled(), u.getDeviceSlots(), activeDevices(u)))
+                .map(f -> new FacilityChoice(f.getId(), f.getName(), allowed.contains(f.getId())))
                 .toList();
+        List<DeviceInfo> devices = em.createQuery("SELECT d FROM MobileDevice d WHERE d.user = :user"
+                + " AND d.revokedAt IS NULL ORDER BY d.registeredAt", MobileDevice.class)
+                .setParameter("user", user)
+                .getResultList().stream()
+                .map(d -> new DeviceInfo(d.getId(), d.getName(), d.getRegisteredAt(), d.getLastUsedAt()))
+                .toList();
+        return new UserDetail(row(user), facilities, devices);
+    }
+
+    @Override
+    public void setFacilities(long userId, Set<Long> facilityIds) {
+        User user = target(userId);
+        List<Facility> chosen = facilityIds.isEmpty() ? List.of()
+                : em.createQuery("SELECT f FROM Facility f WHERE f.id IN :ids AND f.organisation = :org", Facility.class)
+                        .setParameter("ids", facilityIds)
+                        .setParameter("org", user.getOrganisation())
+                        .getResultList();
+        if (chosen.size() != facilityIds.size()) {
+            throw new AdministrationException("facilities", "admin.error.facility");
+        }
+        user.getFacilities().clear();
+        user.getFacilities().addAll(chosen);
+    }
+
+    @Override
+    public void revokeDevice(long userId, long deviceId) {
+        User user = target(userId);
+        MobileDevice device = em.find(MobileDevice.class, deviceId);
+        if (device == null || !device.getUser().getId().equals(user.getId())) {
+            throw new AdministrationException("device", "admin.error.deviceNotFound");
+        }
+        device.revoke(clock.instant());
     }
 
     @Override
@@ -139,7 +187,8 @@ public class DefaultUserAdministration implements UserAdministration {
     public SecuritySettings settings() {
         OrganisationSecurity rules = rules(callers.current().organisationId());
         return new SecuritySettings(rules.getLockoutThreshold(), rules.isOtpRequired(), rules.getOtpLifetimeMinutes(),
-                rules.getUnlockLinkMinutes(), rules.getDeviceSlots());
+                rules.getUnlockLinkMinutes(), rules.getDeviceSlots(), rules.getIdleTimeoutMinutes(),
+                rules.getAbsoluteTimeoutHours());
     }
 
     @Override
@@ -149,6 +198,8 @@ public class DefaultUserAdministration implements UserAdministration {
         bounds("otpLifetimeMinutes", s.otpLifetimeMinutes(), 1, 10);
         bounds("unlockLinkMinutes", s.unlockLinkMinutes(), 5, 1440);
         bounds("deviceSlots", s.deviceSlots(), 0, 20);
+        bounds("idleTimeoutMinutes", s.idleTimeoutMinutes(), 5, 240);
+        bounds("absoluteTimeoutHours", s.absoluteTimeoutHours(), 1, 24);
         long org = callers.current().organisationId();
         OrganisationSecurity rules = em.find(OrganisationSecurity.class, org);
         if (rules == null) {
@@ -160,6 +211,8 @@ public class DefaultUserAdministration implements UserAdministration {
         rules.setOtpLifetimeMinutes(s.otpLifetimeMinutes());
         rules.setUnlockLinkMinutes(s.unlockLinkMinutes());
         rules.setDeviceSlots(s.deviceSlots());
+        rules.setIdleTimeoutMinutes(s.idleTimeoutMinutes());
+        rules.setAbsoluteTimeoutHours(s.absoluteTimeoutHours());
     }
 
     private void mailPasswordLink(User user, String template, Instant now) {
@@ -182,6 +235,11 @@ public class DefaultUserAdministration implements UserAdministration {
         if (user.getId() == callers.current().userId()) {
             throw new AdministrationException(field, "admin.error.self");
         }
+    }
+
+    private UserRow row(User u) {
+        return new UserRow(u.getId(), u.getLoginId(), u.getDisplayName(), u.getEmail(), u.getRole(), u.isEnabled(),
+                u.isLocked(), u.isOtpEnabled(), u.getDeviceSlots(), activeDevices(u), u.getFacilities().size());
     }
 
     private int activeDevices(User user) {

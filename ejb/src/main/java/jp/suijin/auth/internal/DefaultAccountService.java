@@ -5,8 +5,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
 import jp.suijin.auth.AccountService;
 import jp.suijin.auth.AccountSummary;
+import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.NotSignedInException;
 import jp.suijin.auth.PasswordHasher;
@@ -22,6 +27,9 @@ public class DefaultAccountService implements AccountService {
 
     @Inject
     private CallerLookup callers;
+
+    @Inject
+    private Clock clock;
 
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
@@ -51,12 +59,21 @@ public class DefaultAccountService implements AccountService {
     }
 
     @Override
-    public boolean sessionStillValid(String role) {
+    public OptionalInt sessionIdleMinutes(String role, Instant signedInAt) {
+        Caller caller;
         try {
-            return callers.current().role().name().equals(role);
+            caller = callers.current();
         } catch (NotSignedInException e) {
-            return false;
+            return OptionalInt.empty();
         }
+        OrganisationSecurity rules = caller.organisationId() == null ? null
+                : em.find(OrganisationSecurity.class, caller.organisationId());
+        if (rules == null) {
+            rules = OrganisationSecurity.defaults();
+        }
+        boolean valid = caller.role().name().equals(role)
+                && clock.instant().isBefore(signedInAt.plus(Duration.ofHours(rules.getAbsoluteTimeoutHours())));
+        return valid ? OptionalInt.of(rules.getIdleTimeoutMinutes()) : OptionalInt.empty();
     }
 
     private User me() {

@@ -48,7 +48,8 @@ public class DefaultFacilityService implements FacilityService {
         List<Facility> facilities = em.createQuery("SELECT f FROM Facility f WHERE f.organisation.id = :org"
                 + " AND f.enabled = true ORDER BY f.displayOrder, f.id", Facility.class)
                 .setParameter("org", caller.organisationId())
-                .getResultList();
+                // limited users see only their facilities; an organisation's list is short
+                .getResultList().stream().filter(f -> caller.maySee(f.getId())).toList();
         return describe(facilities);
     }
 
@@ -61,7 +62,8 @@ public class DefaultFacilityService implements FacilityService {
                 .setParameter("id", facilityId)
                 .setParameter("org", caller.organisationId())
                 .getResultList();
-        if (found.isEmpty()) {
+        // a facility the user is not allowed is answered like one that does not exist
+        if (found.isEmpty() || !caller.maySee(facilityId)) {
             throw new FacilityNotFoundException(facilityId);
         }
         return describe(found).get(0);

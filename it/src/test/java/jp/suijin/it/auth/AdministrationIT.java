@@ -89,16 +89,60 @@ class AdministrationIT extends IntegrationTest {
         PageClient admin = signedIn("it-sec.admin", PASSWORD);
         admin.get("app/admin/security.xhtml");
         Map<String, String> tooLow = Map.of("lockout_hinput", "2", "otpLifetime_hinput", "5", "unlockLink_hinput", "30",
-                "slots_hinput", "2");
+                "slots_hinput", "2", "idle_hinput", "30", "absolute_hinput", "12");
         assertTrue(admin.submit("settings", "save", tooLow).body().contains("ロックするまでのログイン失敗回数は 3〜100 回"));
+        Map<String, String> tooLong = Map.of("lockout_hinput", "5", "otpLifetime_hinput", "5", "unlockLink_hinput", "30",
+                "slots_hinput", "2", "idle_hinput", "30", "absolute_hinput", "48");
+        assertTrue(admin.submit("settings", "save", tooLong).body().contains("最長時間は 1〜24 時間"));
         Map<String, String> fine = Map.of("lockout_hinput", "5", "otpLifetime_hinput", "5", "unlockLink_hinput", "30",
-                "slots_hinput", "2");
+                "slots_hinput", "2", "idle_hinput", "30", "absolute_hinput", "12");
         assertTrue(admin.submit("settings", "save", fine).body().contains("セキュリティ設定を保存しました"));
+    }
+
+    @Test
+    void aUserLimitedToOneFacilitySeesOnlyThatOne() throws Exception {
+        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        HttpResponse<String> detail = admin.get("app/admin/user.xhtml?id=" + userId("it-limited"));
+        String sec1 = facilityOption(detail.body(), "検証 第一浄水場");
+        assertTrue(admin.submit("facilities", "save", Map.of("value", sec1)).body().contains("閲覧できる施設を変更しました"));
+
+        HttpResponse<String> dashboard = signedIn("it-limited", PASSWORD).get("app/dashboard.xhtml");
+        assertTrue(dashboard.body().contains("data-facility=\"SEC-1\""), dashboard.body());
+        assertTrue(!dashboard.body().contains("data-facility=\"SEC-2\""), "a facility the user may not see is shown");
+    }
+
+    @Test
+    void anotherOrganisationsUserIsNotFound() throws Exception {
+        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        HttpResponse<String> foreign = admin.get("app/admin/user.xhtml?id=" + userId("it-timing"));
+        assertTrue(foreign.body().contains("そのユーザーは見つかりません"), foreign.body());
+        assertTrue(!foreign.body().contains("timing@it-timing.test"));
+    }
+
+    private static long userId(String login) throws Exception {
+        try (java.sql.Connection c = stack().connect();
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM app_user WHERE login_id = ?")) {
+            ps.setString(1, login);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The value of the checkbox labelled {@code name}. */
+    private static String facilityOption(String html, String name) {
+        Matcher m = Pattern.compile("value=\"(\\d+)\"[^>]*>(?:(?!</tr>).)*?" + Pattern.quote(name), Pattern.DOTALL)
+                .matcher(html);
+        if (!m.find()) {
+            throw new AssertionError(name + " not offered");
+        }
+        return m.group(1);
     }
 
     /** The row index of a user in the users table. */
     private static int row(String html, String login) {
-        Matcher m = Pattern.compile("data-ri=\"(\\d+)\"(?:(?!</tr>).)*?<td[^>]*>" + Pattern.quote(login) + "</td>",
+        Matcher m = Pattern.compile("data-ri=\"(\\d+)\"(?:(?!</tr>).)*?>" + Pattern.quote(login) + "</a>",
                 Pattern.DOTALL).matcher(html);
         if (!m.find()) {
             throw new AssertionError(login + " not listed");

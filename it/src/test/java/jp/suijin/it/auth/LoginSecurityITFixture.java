@@ -9,6 +9,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import jp.suijin.auth.PasswordHasher;
 import jp.suijin.persistence.Organisation;
+import jp.suijin.persistence.facility.Facility;
+import jp.suijin.persistence.facility.FacilityKind;
 import jp.suijin.persistence.user.OrganisationSecurity;
 import jp.suijin.persistence.user.Role;
 import jp.suijin.persistence.user.User;
@@ -34,9 +36,11 @@ public class LoginSecurityITFixture {
         String hash = PasswordHasher.hash(PASSWORD.toCharArray());
         Organisation sec = new Organisation("it-sec", "IT サインイン検証", now);
         em.persist(sec);
+        em.persist(new Facility(sec, "SEC-1", "検証 第一浄水場", FacilityKind.PURIFICATION_PLANT, 0, now));
+        em.persist(new Facility(sec, "SEC-2", "検証 第二配水池", FacilityKind.DISTRIBUTION_RESERVOIR, 1, now));
         em.persist(new User(sec, "it-sec.admin", "検証 管理者", ADMIN_EMAIL, hash, Role.ADMIN, now));
         for (String login : new String[] {"it-lock", "it-lock-expiry", "it-otp", "it-otp-limit", "it-otp-expiry",
-            "it-otp-resend", "it-otp-a", "it-otp-b", "it-mobile", "it-mobile-lock", "it-mobile-refresh", "it-account", "it-account-devices", "it-account-2step", "it-admin-target", "it-admin-locked", "it-session", "it-session-disabled"}) {
+            "it-otp-resend", "it-otp-a", "it-otp-b", "it-mobile", "it-mobile-lock", "it-mobile-refresh", "it-account", "it-account-devices", "it-account-2step", "it-admin-target", "it-admin-locked", "it-session", "it-session-disabled", "it-session-role", "it-limited"}) {
             User user = new User(sec, login, "検証 " + login, login + "@it-sec.test", hash, Role.OPERATOR, now);
             user.setOtpEnabled(login.startsWith("it-otp"));
             em.persist(user);

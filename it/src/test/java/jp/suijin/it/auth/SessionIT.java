@@ -56,13 +56,31 @@ class SessionIT extends IntegrationTest {
         PageClient user = signedIn("it-session-disabled");
         PageClient admin = signedIn("it-sec.admin");
         HttpResponse<String> users = admin.get("app/admin/users.xhtml");
-        Matcher row = Pattern.compile("data-ri=\"(\\d+)\"(?:(?!</tr>).)*?<td[^>]*>it-session-disabled</td>", Pattern.DOTALL)
+        Matcher row = Pattern.compile("data-ri=\"(\\d+)\"(?:(?!</tr>).)*?>it-session-disabled</a>", Pattern.DOTALL)
                 .matcher(users.body());
         assertTrue(row.find());
         admin.submit("users", "list:" + row.group(1) + ":disable", Map.of());
 
         HttpResponse<String> next = user.get("app/dashboard.xhtml");
         assertTrue(next.uri().getPath().endsWith("/login.xhtml"), next.uri().toString());
+    }
+
+    @Test
+    void changingAUsersRoleEndsTheirOpenSession() throws Exception {
+        PageClient user = signedIn("it-session-role");
+        PageClient admin = signedIn("it-sec.admin");
+        long id;
+        try (java.sql.Connection c = stack().connect();
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM app_user WHERE login_id = 'it-session-role'");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        admin.get("app/admin/user.xhtml?id=" + id);
+        assertTrue(admin.submit("role", "save", Map.of("value_input", "VIEWER")).body().contains("権限を変更しました"));
+
+        assertTrue(user.get("app/dashboard.xhtml").uri().getPath().endsWith("/login.xhtml"));
+        assertTrue(signedIn("it-session-role").get("app/dashboard.xhtml").uri().getPath().endsWith("/app/dashboard.xhtml"));
     }
 
     private static PageClient signedIn(String login) throws Exception {

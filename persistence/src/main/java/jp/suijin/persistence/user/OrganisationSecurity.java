@@ -33,6 +33,12 @@ public class OrganisationSecurity {
     @Column(name = "device_slots", nullable = false)
     private int deviceSlots = 2;
 
+    @Column(name = "idle_timeout_minutes", nullable = false)
+    private int idleTimeoutMinutes = 30;
+
+    @Column(name = "absolute_timeout_hours", nullable = false)
+    private int absoluteTimeoutHours = 12;
+
     protected OrganisationSecurity() {
     }
 
@@ -85,6 +91,30 @@ public class OrganisationSecurity {
             throw new IllegalArgumentException("unlock link validity must be 5 to 1440 minutes, was " + minutes);
         }
         this.unlockLinkMinutes = minutes;
+    }
+
+    /** A signed-in page session ends after this long without a request. */
+    public int getIdleTimeoutMinutes() {
+        return idleTimeoutMinutes;
+    }
+
+    public void setIdleTimeoutMinutes(int minutes) {
+        if (minutes < 5 || minutes > 240) {
+            throw new IllegalArgumentException("idle timeout must be 5 to 240 minutes, was " + minutes);
+        }
+        this.idleTimeoutMinutes = minutes;
+    }
+
+    /** A signed-in page session ends this long after sign-in, however active. */
+    public int getAbsoluteTimeoutHours() {
+        return absoluteTimeoutHours;
+    }
+
+    public void setAbsoluteTimeoutHours(int hours) {
+        if (hours < 1 || hours > 24) {
+            throw new IllegalArgumentException("absolute timeout must be 1 to 24 hours, was " + hours);
+        }
+        this.absoluteTimeoutHours = hours;
     }
 
     public void setDeviceSlots(int slots) {

@@ -9,11 +9,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import jp.suijin.persistence.Organisation;
+import jp.suijin.persistence.facility.Facility;
 
 /** A person who signs in to Suijin. */
 @Entity
@@ -64,6 +69,12 @@ public class User {
 
     @Column(name = "otp_enabled", nullable = false)
     private boolean otpEnabled;
+
+    /** The facilities this user may see; empty: every facility of the organisation. */
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "user_facility", joinColumns = @JoinColumn(name = "user_id"),
+            inverseJoinColumns = @JoinColumn(name = "facility_id"))
+    private Set<Facility> facilities = new HashSet<>();
 
     /** Null: the organisation's number of device slots. */
     @Column(name = "device_slots")
@@ -185,6 +196,11 @@ public class User {
 
     public void setOtpEnabled(boolean otpEnabled) {
         this.otpEnabled = otpEnabled;
+    }
+
+    /** Empty: every facility of the organisation. */
+    public Set<Facility> getFacilities() {
+        return facilities;
     }
 
     public Integer getDeviceSlots() {

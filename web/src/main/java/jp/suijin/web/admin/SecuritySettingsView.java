@@ -25,6 +25,8 @@ public class SecuritySettingsView implements Serializable {
     private int otpLifetimeMinutes;
     private int unlockLinkMinutes;
     private int deviceSlots;
+    private int idleTimeoutMinutes;
+    private int absoluteTimeoutHours;
 
     @PostConstruct
     public void init() {
@@ -34,12 +36,14 @@ public class SecuritySettingsView implements Serializable {
         otpLifetimeMinutes = s.otpLifetimeMinutes();
         unlockLinkMinutes = s.unlockLinkMinutes();
         deviceSlots = s.deviceSlots();
+        idleTimeoutMinutes = s.idleTimeoutMinutes();
+        absoluteTimeoutHours = s.absoluteTimeoutHours();
     }
 
     public void save() {
         try {
             administration.saveSettings(new SecuritySettings(lockoutThreshold, otpRequired, otpLifetimeMinutes,
-                    unlockLinkMinutes, deviceSlots));
+                    unlockLinkMinutes, deviceSlots, idleTimeoutMinutes, absoluteTimeoutHours));
             Messages.info("settings.saved");
         } catch (AdministrationException e) {
             Messages.error("settings.error." + e.field(), e.args());
@@ -84,5 +88,21 @@ public class SecuritySettingsView implements Serializable {
 
     public void setDeviceSlots(int deviceSlots) {
         this.deviceSlots = deviceSlots;
+    }
+
+    public int getIdleTimeoutMinutes() {
+        return idleTimeoutMinutes;
+    }
+
+    public void setIdleTimeoutMinutes(int idleTimeoutMinutes) {
+        this.idleTimeoutMinutes = idleTimeoutMinutes;
+    }
+
+    public int getAbsoluteTimeoutHours() {
+        return absoluteTimeoutHours;
+    }
+
+    public void setAbsoluteTimeoutHours(int absoluteTimeoutHours) {
+        this.absoluteTimeoutHours = absoluteTimeoutHours;
     }
 }

@@ -9,20 +9,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import jp.suijin.auth.AccountService;
 
 /**
- * Ends a signed-in page session that must not go on: older than the absolute limit (12 hours,
- * however active), or its user was disabled, removed or given another role since signing in. The
- * idle limit is the container's session timeout (web.xml).
+ * Ends a signed-in page session that must not go on: older than the organisation's absolute limit
+ * (default 12 hours, however active), or its user was disabled, removed or given another role since
+ * signing in. It also applies the organisation's idle limit (default 30 minutes) to the session.
  */
 @WebFilter(filterName = "SessionGuardFilter")
 public class SessionGuardFilter extends HttpFilter {
 
-    static final Duration ABSOLUTE_LIMIT = Duration.ofHours(12);
     /** Session attributes the mechanism writes at sign-in. */
     static final String SIGNED_IN_AT = "suijin.session.signedInAt";
     static final String ROLE = "suijin.session.role";
@@ -30,9 +28,6 @@ public class SessionGuardFilter extends HttpFilter {
 
     @Inject
     private AccountService accounts;
-
-    @Inject
-    private Clock clock;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -58,6 +53,11 @@ public class SessionGuardFilter extends HttpFilter {
         if (signedInAt == null || role == null) {
             return false;
         }
-        return clock.instant().isBefore(signedInAt.plus(ABSOLUTE_LIMIT)) && accounts.sessionStillValid(role);
+        OptionalInt idleMinutes = accounts.sessionIdleMinutes(role, signedInAt);
+        if (idleMinutes.isEmpty()) {
+            return false;
+        }
+        session.setMaxInactiveInterval(idleMinutes.getAsInt() * 60);
+        return true;
     }
 }
