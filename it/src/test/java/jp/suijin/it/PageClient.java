@@ -1,6 +1,7 @@
 package jp.suijin.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,11 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A plain HTTP client for the Faces pages, for tests that sign in many times (timing, lockout)
@@ -22,13 +28,45 @@ public final class PageClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http;
     private final URI base;
     private HttpResponse<String> last;
 
     public PageClient(URI base) {
+        this(base, null);
+    }
+
+    private PageClient(URI base, SSLContext tls) {
         this.base = base;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL);
+        http = (tls == null ? builder : builder.sslContext(tls)).build();
+    }
+
+    /**
+     * A client of the operator HTTPS listener that trusts exactly the test domain's own certificate
+     * (its cacerts), not any certificate.
+     */
+    public static PageClient overHttps(int port) throws Exception {
+        Path cacerts = SuijinStackExtension.stack().domain().serverLog().getParent().getParent()
+                .resolve("config/cacerts.p12");
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(cacerts)) {
+            trusted.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return new PageClient(URI.create("https://localhost:" + port + "/"), tls);
+    }
+
+    /** Puts a cookie into this client, as if the server had set it (to replay an old session id). */
+    public void setCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -112,6 +112,26 @@ class AdministrationIT extends IntegrationTest {
     }
 
     @Test
+    void anOrganisationCanRequireTwoStepSignInForEveryone() throws Exception {
+        PageClient admin = signedIn("it-timing.admin", PASSWORD);
+        admin.get("app/admin/security.xhtml");
+        Map<String, String> required = Map.of("lockout_hinput", "100", "otpRequired_input", "on", "otpLifetime_hinput", "5",
+                "unlockLink_hinput", "30", "slots_hinput", "2", "idle_hinput", "30", "absolute_hinput", "12");
+        assertTrue(admin.submit("settings", "save", required).body().contains("セキュリティ設定を保存しました"));
+        try {
+            Mails mails = Mails.fromNow();
+            HttpResponse<String> next = new PageClient(stack().operatorUrl("")).signIn("it-timing-otp", PASSWORD);
+            assertTrue(next.uri().getPath().endsWith("/login-code.xhtml"), next.uri().toString());
+            mails.next("otp@it-timing.test", "ログイン認証コード");
+        } finally {
+            admin.get("app/admin/security.xhtml");
+            Map<String, String> optional = Map.of("lockout_hinput", "100", "otpLifetime_hinput", "5",
+                    "unlockLink_hinput", "30", "slots_hinput", "2", "idle_hinput", "30", "absolute_hinput", "12");
+            assertTrue(admin.submit("settings", "save", optional).body().contains("セキュリティ設定を保存しました"));
+        }
+    }
+
+    @Test
     void anotherOrganisationsUserIsNotFound() throws Exception {
         PageClient admin = signedIn("it-sec.admin", PASSWORD);
         HttpResponse<String> foreign = admin.get("app/admin/user.xhtml?id=" + userId("it-timing"));

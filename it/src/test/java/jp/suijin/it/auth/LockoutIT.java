@@ -75,6 +75,18 @@ class LockoutIT extends IntegrationTest {
     }
 
     @Test
+    void aSuccessfulSignInResetsTheFailureCount() throws Exception {
+        PageClient browser = client();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertRefused(browser.signIn("it-reset-counter", "wrong password " + i));
+            }
+            assertTrue(client().signIn("it-reset-counter", PASSWORD).uri().getPath().endsWith("/app/dashboard.xhtml"),
+                    "4 failures, then the right password, twice: never locked");
+        }
+    }
+
+    @Test
     void anUnlockLinkExpires() throws Exception {
         Mails mails = Mails.fromNow();
         PageClient browser = client();

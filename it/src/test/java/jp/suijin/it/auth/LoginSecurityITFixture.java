@@ -40,7 +40,7 @@ public class LoginSecurityITFixture {
         em.persist(new Facility(sec, "SEC-2", "検証 第二配水池", FacilityKind.DISTRIBUTION_RESERVOIR, 1, now));
         em.persist(new User(sec, "it-sec.admin", "検証 管理者", ADMIN_EMAIL, hash, Role.ADMIN, now));
         for (String login : new String[] {"it-lock", "it-lock-expiry", "it-otp", "it-otp-limit", "it-otp-expiry",
-            "it-otp-resend", "it-otp-a", "it-otp-b", "it-mobile", "it-mobile-lock", "it-mobile-refresh", "it-account", "it-account-devices", "it-account-2step", "it-admin-target", "it-admin-locked", "it-session", "it-session-disabled", "it-session-role", "it-limited"}) {
+            "it-otp-resend", "it-otp-a", "it-otp-b", "it-mobile", "it-mobile-lock", "it-mobile-refresh", "it-account", "it-account-devices", "it-account-2step", "it-admin-target", "it-admin-locked", "it-session", "it-session-disabled", "it-session-role", "it-limited", "it-reset-counter", "it-logout"}) {
             User user = new User(sec, login, "検証 " + login, login + "@it-sec.test", hash, Role.OPERATOR, now);
             user.setOtpEnabled(login.startsWith("it-otp"));
             em.persist(user);
@@ -57,5 +57,7 @@ public class LoginSecurityITFixture {
         rules.setLockoutThreshold(OrganisationSecurity.MAX_LOCKOUT_THRESHOLD);
         em.persist(rules);
         em.persist(new User(timing, "it-timing", "検証 応答時間", "timing@it-timing.test", hash, Role.VIEWER, now));
+        em.persist(new User(timing, "it-timing.admin", "応答時間 管理者", "admin@it-timing.test", hash, Role.ADMIN, now));
+        em.persist(new User(timing, "it-timing-otp", "応答時間 利用者", "otp@it-timing.test", hash, Role.OPERATOR, now));
     }
 }

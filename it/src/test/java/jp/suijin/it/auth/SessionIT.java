@@ -41,6 +41,31 @@ class SessionIT extends IntegrationTest {
     }
 
     @Test
+    void signingOutEndsTheSessionOnTheServer() throws Exception {
+        PageClient browser = signedIn("it-logout");
+        String before = browser.cookie("JSESSIONID");
+        browser.get("app/dashboard.xhtml");
+        HttpResponse<String> out = browser.submit("session", "logout", Map.of());
+        assertTrue(out.uri().getPath().endsWith("/login.xhtml"), out.uri().toString());
+        assertTrue(browser.get("app/dashboard.xhtml").uri().getPath().endsWith("/login.xhtml"));
+
+        // the old session id, replayed, is worth nothing either
+        PageClient replay = new PageClient(stack().operatorUrl(""));
+        replay.setCookie("JSESSIONID", before);
+        assertTrue(replay.get("app/dashboard.xhtml").uri().getPath().endsWith("/login.xhtml"));
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecureHttpOnlyAndSameSite() throws Exception {
+        HttpResponse<String> page = PageClient.overHttps(stack().operatorUrl("").getPort() + 1).get("login.xhtml");
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.toLowerCase().contains("samesite=lax"),
+                cookie);
+        assertTrue(page.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS expected over HTTPS");
+    }
+
+    @Test
     void aSessionEndsAfterTwelveHoursHoweverActive() throws Exception {
         PageClient browser = signedIn("it-session");
         LoginProbe.advanceClock(Duration.ofHours(11));
