@@ -66,7 +66,7 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
         if (credential instanceof OneTimeCodeCredential code) {
             HttpSession session = request.getSession(false);
             String challenge = session == null ? null : (String) session.getAttribute(CHALLENGE);
-            LoginOutcome outcome = challenge == null ? new LoginOutcome(LoginOutcome.Status.REFUSED, null, null, null, null)
+            LoginOutcome outcome = challenge == null ? LoginOutcome.of(LoginOutcome.Status.REFUSED)
                     : logins.checkCode(challenge, code.code(), client(request));
             return answer(outcome, request, context);
         }
@@ -81,7 +81,7 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    /** The mobile API signs in with a bearer access token on every request; it never uses the session. */
+    /** The mobile API signs in with a bearer access token on every request; it does not rely on a session. */
     private AuthenticationStatus mobileApi(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
