@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import jp.suijin.demo.DemoCredentials;
 import jp.suijin.launcher.EmbeddedMariaDb;
-import jp.suijin.launcher.LaunchException;
 import jp.suijin.launcher.MailCatcher;
 import jp.suijin.launcher.PayaraDomain;
 import jp.suijin.time.SuijinClock;
@@ -73,7 +72,8 @@ public final class TestStack implements AutoCloseable {
         PayaraDomain domain = new PayaraDomain(home.resolve("launcher/target/payara6"), work.resolve("payara"),
                 "suijin-it", base, work.resolve("logs/asadmin.log"));
         if (domain.exists()) {
-            stopQuietly(domain);
+            // left running by an interrupted earlier run? (stopping a stopped domain is fine)
+            domain.stop();
         } else {
             domain.create(base);
         }
@@ -106,14 +106,6 @@ public final class TestStack implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reset the test database at " + url + " as " + user + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static void stopQuietly(PayaraDomain domain) {
-        try {
-            domain.stop();
-        } catch (LaunchException e) {
-            // not running: nothing left over from an earlier run
         }
     }
 
@@ -156,7 +148,7 @@ public final class TestStack implements AutoCloseable {
 
     @Override
     public void close() {
-        stopQuietly(domain);
+        domain.stop();
         mail.close();
         if (embeddedDb != null) {
             embeddedDb.close();

@@ -49,8 +49,15 @@ public final class PayaraDomain {
         run(List.of("restart-domain", "--domaindir", domainsDir.toString(), name), 600);
     }
 
+    /** Stops the domain; one that already stopped (Ctrl-C reaches its JVM too) is not an error. */
     public void stop() {
-        run(List.of("stop-domain", "--domaindir", domainsDir.toString(), name), 300);
+        try {
+            run(List.of("stop-domain", "--domaindir", domainsDir.toString(), name), 300);
+        } catch (LaunchException e) {
+            if (!e.getMessage().contains("No domains are currently running") && !e.getMessage().contains("not running")) {
+                throw e;
+            }
+        }
     }
 
     /** Runs an asadmin subcommand against this domain's admin port. */
