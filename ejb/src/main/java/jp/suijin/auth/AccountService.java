@@ -11,11 +11,20 @@ public interface AccountService {
     AccountSummary mine();
 
     /**
+     * A wrong current password counts toward the lockout. The change ends the user's other
+     * sessions and device tokens and is mailed to them.
+     *
      * @throws PasswordRejectedException naming the rule the new password broke, or that the current one was wrong
      */
     void changePassword(char[] current, char[] next);
 
-    void setTwoStepSignIn(boolean enabled);
+    /**
+     * Switching two-step sign-in off needs the current password (a wrong one counts toward the
+     * lockout) and is mailed to the user.
+     *
+     * @throws PasswordRejectedException WRONG_CURRENT
+     */
+    void setTwoStepSignIn(boolean enabled, char[] currentPassword);
 
     /**
      * Whether a page session signed in at {@code signedInAt} with {@code role} may go on: the user

@@ -37,6 +37,9 @@ public interface LoginService {
 
     boolean isPasswordLinkValid(String token);
 
+    /** Checks a signed-in user's current password (before a change); a wrong one counts toward the lockout. */
+    boolean verifyCurrentPassword(String loginId, char[] password);
+
     /**
      * Follows a set-password link (new user, or reset by an administrator): sets the password and
      * unlocks the account. False if the link is not valid (any more).

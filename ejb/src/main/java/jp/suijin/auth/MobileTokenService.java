@@ -18,8 +18,11 @@ public interface MobileTokenService {
     /** New tokens for a device that just signed in. */
     MobileSession issue(long deviceId);
 
-    /** New tokens for a valid, unused refresh token of a device that is still registered. */
-    Optional<MobileSession> refresh(String refreshToken);
+    /**
+     * New tokens for a valid, unused refresh token of a device that is still registered, presented
+     * by that device ({@code deviceKey}: the identifier the app signed in with).
+     */
+    Optional<MobileSession> refresh(String refreshToken, String deviceKey);
 
     Optional<MobileCaller> authenticate(String accessToken);
 }

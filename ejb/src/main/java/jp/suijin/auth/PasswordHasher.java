@@ -30,10 +30,14 @@ public final class PasswordHasher {
         return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
     }
 
-    /** Compares in constant time; a malformed stored hash never matches. */
+    /**
+     * Compares in constant time; a malformed stored hash never matches, after the same work as a
+     * real check, so the answer time does not tell such accounts apart.
+     */
     public static boolean verify(char[] password, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 4 || !SCHEME.equals(parts[0])) {
+            derive(password, new byte[SALT_BYTES], ITERATIONS);
             return false;
         }
         try {

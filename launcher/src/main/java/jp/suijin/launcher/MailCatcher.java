@@ -33,6 +33,13 @@ public final class MailCatcher implements AutoCloseable {
             .withZone(ZoneId.of("Asia/Tokyo"));
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
 
+    /** GreenMail logs every mailbox it creates, with its (made-up) password; held so the level sticks. */
+    private static final java.util.logging.Logger GREENMAIL_LOG = java.util.logging.Logger.getLogger("com.icegreen");
+
+    static {
+        GREENMAIL_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final GreenMail greenMail;
     private final HttpServer viewer;
 

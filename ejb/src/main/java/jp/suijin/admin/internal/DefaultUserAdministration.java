@@ -23,7 +23,9 @@ import jp.suijin.admin.UserRow;
 import jp.suijin.auth.DeviceInfo;
 import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
+import jp.suijin.auth.PasswordHasher;
 import jp.suijin.auth.Roles;
+import jp.suijin.auth.SecureTokens;
 import jp.suijin.auth.internal.AccountLinks;
 import jp.suijin.notify.MailService;
 import jp.suijin.notify.MailTemplates;
@@ -43,7 +45,6 @@ public class DefaultUserAdministration implements UserAdministration {
     static final Duration PASSWORD_LINK_VALIDITY = Duration.ofHours(24);
     private static final Pattern LOGIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final String UNUSABLE_PASSWORD = "!";
 
     @Inject
     private CallerLookup callers;
@@ -116,7 +117,8 @@ public class DefaultUserAdministration implements UserAdministration {
     public long create(NewUser input) {
         Caller caller = callers.current();
         String loginId = input.loginId() == null ? "" : input.loginId().strip();
-        if (!LOGIN_ID.matcher(loginId).matches()) {
+        // the container's name for "nobody signed in" must never be a user's name
+        if (!LOGIN_ID.matcher(loginId).matches() || loginId.equalsIgnoreCase("anonymous")) {
             throw new AdministrationException("loginId", "admin.error.loginId");
         }
         if (!em.createQuery("SELECT u FROM User u WHERE u.loginId = :login").setParameter("login", loginId)
@@ -136,8 +138,10 @@ public class DefaultUserAdministration implements UserAdministration {
         }
         Instant now = clock.instant();
         Organisation organisation = em.find(Organisation.class, caller.organisationId());
-        // no password until the user sets one from the mailed link: this hash never verifies
-        User user = new User(organisation, loginId, name, email, UNUSABLE_PASSWORD, input.role(), now);
+        // until the user sets a password from the mailed link: a well-formed hash of a random secret
+        // nobody knows, so signing in fails in the same time as any wrong password
+        User user = new User(organisation, loginId, name, email,
+                PasswordHasher.hash(SecureTokens.random().toCharArray()), input.role(), now);
         if ("en".equals(input.locale())) {
             user.setLocale("en");
         }

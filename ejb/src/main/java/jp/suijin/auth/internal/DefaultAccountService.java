@@ -14,7 +14,7 @@ import jp.suijin.auth.AccountSummary;
 import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.NotSignedInException;
-import jp.suijin.auth.PasswordHasher;
+import jp.suijin.auth.LoginService;
 import jp.suijin.auth.PasswordPolicy;
 import jp.suijin.auth.PasswordRejectedException;
 import jp.suijin.auth.Roles;
@@ -31,6 +31,12 @@ public class DefaultAccountService implements AccountService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private LoginService logins;
+
+    @Inject
+    private CredentialChange credentials;
+
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
 
@@ -44,18 +50,29 @@ public class DefaultAccountService implements AccountService {
     @Override
     public void changePassword(char[] current, char[] next) {
         User user = me();
-        if (!PasswordHasher.verify(current, user.getPasswordHash())) {
-            throw new PasswordRejectedException(PasswordRejectedException.Reason.WRONG_CURRENT);
-        }
+        // checked first, so the policy cannot be probed without the password
+        requireCurrentPassword(user, current);
         PasswordPolicy.check(new String(next), user.getLoginId()).ifPresent(v -> {
             throw new PasswordRejectedException(PasswordRejectedException.Reason.valueOf(v.name()));
         });
-        user.setPasswordHash(PasswordHasher.hash(next));
+        credentials.newPassword(user, next, clock.instant());
     }
 
     @Override
-    public void setTwoStepSignIn(boolean enabled) {
-        me().setOtpEnabled(enabled);
+    public void setTwoStepSignIn(boolean enabled, char[] currentPassword) {
+        User user = me();
+        if (!enabled && user.isOtpEnabled()) {
+            requireCurrentPassword(user, currentPassword);
+            credentials.notice(user, "twostep.off", clock.instant());
+        }
+        user.setOtpEnabled(enabled);
+    }
+
+    /** A wrong password is counted toward the lockout by the sign-in service (in a transaction of its own). */
+    private void requireCurrentPassword(User user, char[] password) {
+        if (!logins.verifyCurrentPassword(user.getLoginId(), password)) {
+            throw new PasswordRejectedException(PasswordRejectedException.Reason.WRONG_CURRENT);
+        }
     }
 
     @Override
@@ -71,8 +88,10 @@ public class DefaultAccountService implements AccountService {
         if (rules == null) {
             rules = OrganisationSecurity.defaults();
         }
+        Instant changed = em.find(User.class, caller.userId()).getCredentialsChangedAt();
         boolean valid = caller.role().name().equals(role)
-                && clock.instant().isBefore(signedInAt.plus(Duration.ofHours(rules.getAbsoluteTimeoutHours())));
+                && clock.instant().isBefore(signedInAt.plus(Duration.ofHours(rules.getAbsoluteTimeoutHours())))
+                && (changed == null || changed.isBefore(signedInAt));
         return valid ? OptionalInt.of(rules.getIdleTimeoutMinutes()) : OptionalInt.empty();
     }
 

@@ -2,6 +2,8 @@ package jp.suijin.auth.internal;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -55,6 +57,9 @@ public class DefaultLoginService implements LoginService {
     @Inject
     private AccountLinks links;
 
+    @Inject
+    private CredentialChange credentials;
+
     @Override
     public LoginOutcome checkPassword(String loginId, char[] password, ClientInfo client) {
         Instant now = clock.instant();
@@ -106,6 +111,7 @@ public class DefaultLoginService implements LoginService {
             return LoginOutcome.of(LoginOutcome.Status.REFUSED);
         }
         User user = challenge.getUser();
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
         if (code != null && MessageDigest.isEqual(challenge.getCodeHash(), codeHash(challengeToken, code.strip()))) {
             challenge.use();
             return signedIn(user, client, now);
@@ -121,7 +127,8 @@ public class DefaultLoginService implements LoginService {
     public ResendOutcome resendCode(String challengeToken) {
         Instant now = clock.instant();
         LoginChallenge challenge = challenge(challengeToken);
-        if (challenge == null || !challenge.isOpenAt(now)) {
+        if (challenge == null || !challenge.isOpenAt(now) || challenge.getUser().isLocked()
+                || !challenge.getUser().isEnabled()) {
             return new ResendOutcome(false, 0, true);
         }
         Instant allowed = challenge.getLastSentAt().plus(RESEND_INTERVAL);
@@ -142,6 +149,13 @@ public class DefaultLoginService implements LoginService {
     }
 
     @Override
+    // its own transaction: the caller rolls back on a wrong password, the failure count must stay
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean verifyCurrentPassword(String loginId, char[] password) {
+        return passwordMatches(loginId, password, clock.instant()) != null;
+    }
+
+    @Override
     public boolean isPasswordLinkValid(String token) {
         return links.isUsable(token, AccountToken.Purpose.PASSWORD_RESET, clock.instant());
     }
@@ -157,7 +171,7 @@ public class DefaultLoginService implements LoginService {
         PasswordPolicy.check(new String(newPassword), owner.getLoginId()).ifPresent(v -> {
             throw new PasswordRejectedException(PasswordRejectedException.Reason.valueOf(v.name()));
         });
-        owner.setPasswordHash(PasswordHasher.hash(newPassword));
+        credentials.newPassword(owner, newPassword, now);
         owner.unlock();
         return true;
     }
@@ -168,9 +182,15 @@ public class DefaultLoginService implements LoginService {
      * so the answer time does not tell the cases apart.
      */
     private User passwordMatches(String loginId, char[] password, Instant now) {
-        User user = lockedUser(loginId);
+        User user = user(loginId);
         boolean matches = PasswordHasher.verify(password, user == null ? DUMMY_HASH : user.getPasswordHash());
-        if (user == null || !user.isEnabled()) {
+        if (user == null) {
+            return null;
+        }
+        // locked only after the slow hash, so a flood of attempts on one login ID does not queue on its row;
+        // the refresh re-reads the counter that concurrent attempts may have changed meanwhile
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+        if (!user.isEnabled()) {
             return null;
         }
         OrganisationSecurity rules = rules(user);
@@ -188,14 +208,12 @@ public class DefaultLoginService implements LoginService {
         return user;
     }
 
-    private User lockedUser(String loginId) {
+    private User user(String loginId) {
         if (loginId == null || loginId.isBlank()) {
             return null;
         }
-        // row lock: concurrent attempts must not lose increments of the failure counter
         List<User> users = em.createQuery("SELECT u FROM User u WHERE u.loginId = :login", User.class)
                 .setParameter("login", loginId.strip())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         return users.isEmpty() ? null : users.get(0);
     }
@@ -265,6 +283,19 @@ public class DefaultLoginService implements LoginService {
     }
 
     private LoginOutcome startChallenge(User user, OrganisationSecurity rules, Instant now) {
+        // one open challenge per user: restarting must not buy fresh guesses, and an abandoned
+        // challenge with wrong codes counts as a failed sign-in
+        for (LoginChallenge open : em.createQuery("SELECT c FROM LoginChallenge c WHERE c.user = :user"
+                + " AND c.state = :open", LoginChallenge.class)
+                .setParameter("user", user).setParameter("open", LoginChallenge.State.OPEN).getResultList()) {
+            open.abandon();
+            if (open.getFailedAttempts() > 0) {
+                failed(user, rules, now);
+            }
+        }
+        if (user.isLocked()) {
+            return LoginOutcome.of(LoginOutcome.Status.REFUSED);
+        }
         String challengeToken = SecureTokens.random();
         String code = newCode();
         Instant expires = now.plus(Duration.ofMinutes(rules.getOtpLifetimeMinutes()));

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,10 +41,12 @@ public class DefaultMobileTokenService implements MobileTokenService {
     }
 
     @Override
-    public Optional<MobileSession> refresh(String refreshToken) {
+    public Optional<MobileSession> refresh(String refreshToken, String deviceKey) {
         Instant now = clock.instant();
         MobileToken token = find(refreshToken, MobileToken.Kind.REFRESH, true);
-        if (token == null || !usable(token.getDevice(), now) || !now.isBefore(token.getExpiresAt())) {
+        if (token == null || !usable(token.getDevice(), now) || !now.isBefore(token.getExpiresAt())
+                || deviceKey == null
+                || !MessageDigest.isEqual(token.getDevice().getDeviceKeyHash(), PasswordHasher.sha256(deviceKey))) {
             return Optional.empty();
         }
         if (token.isUsed()) {

@@ -34,9 +34,12 @@ class AccountIT extends IntegrationTest {
         assertTrue(change(me, PASSWORD, "too short").contains("短すぎます。12 文字以上"));
         assertTrue(change(me, PASSWORD, "1qaz2wsx3edc").contains("よく使われていて推測されやすい"));
         assertTrue(change(me, PASSWORD, "my it-account is great").contains("ログインIDが含まれています"));
+        PageClient elsewhere = signedIn("it-account", PASSWORD);
         String changed = change(me, PASSWORD, "river stones under the winter snow");
         assertTrue(changed.contains("パスワードを変更しました"), changed);
         assertFalse(changed.contains("river stones"), "a password must never be echoed back");
+        // other sessions of the user end with the change
+        assertTrue(elsewhere.get("app/dashboard.xhtml").uri().getPath().endsWith("/login.xhtml"));
 
         assertTrue(new PageClient(stack().operatorUrl("")).signIn("it-account", PASSWORD).uri().getPath().endsWith("/login.xhtml"));
         signedIn("it-account", "river stones under the winter snow");
@@ -53,8 +56,11 @@ class AccountIT extends IntegrationTest {
         assertTrue(next.uri().getPath().endsWith("/login-code.xhtml"), next.uri().toString());
         mails.next("it-account-2step@it-sec.test", "ログイン認証コード");
 
+        // switching it off needs the password (this session still works: it signed in before the change)
         me.get("app/account.xhtml");
-        assertTrue(me.submit("twoStep", "save", Map.of()).body().contains("2段階認証を無効にしました"));
+        assertTrue(me.submit("twoStep", "save", Map.of("password", "wrong")).body().contains("現在のパスワードを正しく入力"));
+        assertTrue(me.submit("twoStep", "save", Map.of("password", PASSWORD)).body().contains("2段階認証を無効にしました"));
+        mails.next("it-account-2step@it-sec.test", "2段階認証が無効になりました");
     }
 
     @Test

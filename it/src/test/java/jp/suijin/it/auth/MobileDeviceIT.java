@@ -70,7 +70,8 @@ class MobileDeviceIT extends IntegrationTest {
         assertEquals(204, revoke.statusCode(), revoke.body());
 
         assertEquals("invalid_token", json(get("facilities", tablet.getString("accessToken")), 401).getString("error"));
-        assertEquals("invalid_refresh_token", json(refresh(tablet.getString("refreshToken")), 401).getString("error"));
+        assertEquals("invalid_refresh_token", json(refresh(tablet.getString("refreshToken"), "it-mobile", "tablet"), 401)
+                .getString("error"));
         json(login("it-mobile", PASSWORD, "third"), 200);
     }
 
@@ -81,13 +82,15 @@ class MobileDeviceIT extends IntegrationTest {
 
         LoginProbe.advanceClock(Duration.ofMinutes(16));
         assertEquals(401, get("facilities", first.getString("accessToken")).statusCode());
-        JsonObject second = json(refresh(first.getString("refreshToken")), 200);
+        // a refresh token works only from its own device
+        assertEquals(401, refresh(first.getString("refreshToken"), "it-mobile-refresh", "another phone").statusCode());
+        JsonObject second = json(refresh(first.getString("refreshToken"), "it-mobile-refresh", "phone"), 200);
         assertEquals(200, get("facilities", second.getString("accessToken")).statusCode());
 
         // the first refresh token again: someone copied it, so the device loses everything
-        assertEquals(401, refresh(first.getString("refreshToken")).statusCode());
+        assertEquals(401, refresh(first.getString("refreshToken"), "it-mobile-refresh", "phone").statusCode());
         assertEquals(401, get("facilities", second.getString("accessToken")).statusCode());
-        assertEquals(401, refresh(second.getString("refreshToken")).statusCode());
+        assertEquals(401, refresh(second.getString("refreshToken"), "it-mobile-refresh", "phone").statusCode());
     }
 
     @Test
@@ -120,10 +123,11 @@ class MobileDeviceIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> refresh(String refreshToken) throws Exception {
+    private HttpResponse<String> refresh(String refreshToken, String login, String device) throws Exception {
+        String body = Json.createObjectBuilder().add("refreshToken", refreshToken).add("deviceId", deviceId(login, device))
+                .build().toString();
         return http.send(request("token").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"refreshToken\":\"" + refreshToken + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String accessToken) throws Exception {

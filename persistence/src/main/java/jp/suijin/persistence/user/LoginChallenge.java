@@ -117,4 +117,9 @@ public class LoginChallenge {
     public void use() {
         state = State.USED;
     }
+
+    /** Superseded by a newer sign-in of the same user. */
+    public void abandon() {
+        state = State.VOID;
+    }
 }

@@ -70,6 +70,10 @@ public class User {
     @Column(name = "otp_enabled", nullable = false)
     private boolean otpEnabled;
 
+    /** Last password change or reset; sessions signed in before it end. */
+    @Column(name = "credentials_changed_at")
+    private Instant credentialsChangedAt;
+
     /** The facilities this user may see; empty: every facility of the organisation. */
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "user_facility", joinColumns = @JoinColumn(name = "user_id"),
@@ -123,6 +127,16 @@ public class User {
 
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+    }
+
+    /** A new password chosen by the user (change or reset): earlier sessions must end. */
+    public void changePassword(String passwordHash, Instant now) {
+        setPasswordHash(passwordHash);
+        this.credentialsChangedAt = Objects.requireNonNull(now, "now");
+    }
+
+    public Instant getCredentialsChangedAt() {
+        return credentialsChangedAt;
     }
 
     public Role getRole() {

@@ -33,6 +33,7 @@ public class AccountView implements Serializable {
     private String currentPassword;
     private String newPassword;
     private boolean twoStep;
+    private String twoStepPassword;
 
     @PostConstruct
     public void init() {
@@ -54,9 +55,16 @@ public class AccountView implements Serializable {
     }
 
     public void saveTwoStep() {
-        accounts.setTwoStepSignIn(twoStep);
+        try {
+            accounts.setTwoStepSignIn(twoStep, chars(twoStepPassword));
+            Messages.info(twoStep ? "account.twoStep.on" : "account.twoStep.off");
+        } catch (PasswordRejectedException e) {
+            Messages.error("account.twoStep.passwordNeeded");
+            twoStep = true;
+        } finally {
+            twoStepPassword = null;
+        }
         account = accounts.mine();
-        Messages.info(twoStep ? "account.twoStep.on" : "account.twoStep.off");
     }
 
     public void revoke(long deviceId) {
@@ -95,6 +103,14 @@ public class AccountView implements Serializable {
 
     public void setNewPassword(String newPassword) {
         this.newPassword = newPassword;
+    }
+
+    public String getTwoStepPassword() {
+        return twoStepPassword;
+    }
+
+    public void setTwoStepPassword(String twoStepPassword) {
+        this.twoStepPassword = twoStepPassword;
     }
 
     public boolean isTwoStep() {

@@ -93,18 +93,21 @@ public class MobileResource {
         };
     }
 
-    /** {@code {"refreshToken"}}: new tokens; the refresh token can be used once. */
+    /** {@code {"refreshToken", "deviceId"}}: new tokens; a refresh token works once, and only for its own device. */
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response refresh(InputStream body) {
         String refreshToken;
+        String deviceId;
         try {
-            refreshToken = field(read(body), "refreshToken", 1, 200, true);
+            JsonObject json = read(body);
+            refreshToken = field(json, "refreshToken", 1, 200, true);
+            deviceId = field(json, "deviceId", 16, 200, true);
         } catch (BadRequest e) {
             return ApiError.response(Response.Status.BAD_REQUEST, "malformed_request", e.getMessage());
         }
-        return tokens.refresh(refreshToken).map(MobileResource::tokens)
+        return tokens.refresh(refreshToken, deviceId).map(MobileResource::tokens)
                 .orElseGet(() -> ApiError.response(Response.Status.UNAUTHORIZED, "invalid_refresh_token",
                         "the refresh token is unknown, expired, already used, or its device was removed; sign in again"));
     }
