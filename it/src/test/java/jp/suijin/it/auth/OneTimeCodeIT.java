@@ -90,6 +90,23 @@ class OneTimeCodeIT extends IntegrationTest {
     }
 
     @Test
+    void startingTheSignInAgainDoesNotBuyFreshGuesses() throws Exception {
+        Mails mails = Mails.fromNow();
+        for (int round = 0; round < 5; round++) {
+            PageClient browser = client();
+            browser.signIn("it-otp-restart", PASSWORD);
+            String code = Mails.find(mails.next("it-otp-restart@it-sec.test", "ログイン認証コード"), CODE);
+            for (int i = 0; i < 4; i++) {
+                browser.submit("code", "submit", Map.of("value", otherThan(code)));
+            }
+        }
+        // each abandoned attempt with wrong codes counted as a failed sign-in: the fifth start locked the account
+        HttpResponse<String> refused = client().signIn("it-otp-restart", PASSWORD);
+        assertTrue(refused.uri().getPath().endsWith("/login.xhtml"), refused.uri().toString());
+        assertTrue(failedLogins("it-otp-restart") >= 4, "failed sign-ins: " + failedLogins("it-otp-restart"));
+    }
+
+    @Test
     void aCodeExpires() throws Exception {
         Mails mails = Mails.fromNow();
         PageClient browser = client();
