@@ -106,6 +106,16 @@ public final class PageClient {
         return HttpRequest.newBuilder(uri).header("Accept-Language", "ja-JP,ja;q=0.9");
     }
 
+    /** A client of the test stack's operator pages, signed in (fails the test if the sign-in is refused). */
+    public static PageClient signedIn(String login, String password) throws IOException, InterruptedException {
+        PageClient client = new PageClient(SuijinStackExtension.stack().operatorUrl(""));
+        HttpResponse<String> page = client.signIn(login, password);
+        if (!page.uri().getPath().endsWith("/app/dashboard.xhtml")) {
+            throw new AssertionError(login + " could not sign in: " + page.uri());
+        }
+        return client;
+    }
+
     public HttpResponse<String> signIn(String login, String password) throws IOException, InterruptedException {
         get("login.xhtml");
         return submit("login", "submit", Map.of("loginId", login, "password", password));

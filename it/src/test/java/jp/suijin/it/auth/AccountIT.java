@@ -28,13 +28,13 @@ class AccountIT extends IntegrationTest {
 
     @Test
     void passwordChangeNamesTheBrokenRuleAndTheNewPasswordWorks() throws Exception {
-        PageClient me = signedIn("it-account", PASSWORD);
+        PageClient me = PageClient.signedIn("it-account", PASSWORD);
         me.get("app/account.xhtml");
         assertTrue(change(me, "not my password", "a perfectly fine passphrase").contains("現在のパスワードが正しくありません"));
         assertTrue(change(me, PASSWORD, "too short").contains("短すぎます。12 文字以上"));
         assertTrue(change(me, PASSWORD, "1qaz2wsx3edc").contains("よく使われていて推測されやすい"));
         assertTrue(change(me, PASSWORD, "my it-account is great").contains("ログインIDが含まれています"));
-        PageClient elsewhere = signedIn("it-account", PASSWORD);
+        PageClient elsewhere = PageClient.signedIn("it-account", PASSWORD);
         String changed = change(me, PASSWORD, "river stones under the winter snow");
         assertTrue(changed.contains("パスワードを変更しました"), changed);
         assertFalse(changed.contains("river stones"), "a password must never be echoed back");
@@ -42,12 +42,12 @@ class AccountIT extends IntegrationTest {
         assertTrue(elsewhere.get("app/dashboard.xhtml").uri().getPath().endsWith("/login.xhtml"));
 
         assertTrue(new PageClient(stack().operatorUrl("")).signIn("it-account", PASSWORD).uri().getPath().endsWith("/login.xhtml"));
-        signedIn("it-account", "river stones under the winter snow");
+        PageClient.signedIn("it-account", "river stones under the winter snow");
     }
 
     @Test
     void switchingOnTwoStepSignInAsksForACodeNextTime() throws Exception {
-        PageClient me = signedIn("it-account-2step", PASSWORD);
+        PageClient me = PageClient.signedIn("it-account-2step", PASSWORD);
         me.get("app/account.xhtml");
         assertTrue(me.submit("twoStep", "save", Map.of("enabled_input", "on")).body().contains("2段階認証を有効にしました"));
 
@@ -74,7 +74,7 @@ class AccountIT extends IntegrationTest {
         assertEquals(200, login.statusCode(), login.body());
         String access = Json.createReader(new java.io.StringReader(login.body())).readObject().getString("accessToken");
 
-        PageClient me = signedIn("it-account-devices", PASSWORD);
+        PageClient me = PageClient.signedIn("it-account-devices", PASSWORD);
         HttpResponse<String> page = me.get("app/account.xhtml");
         assertTrue(page.body().contains("業務用スマホ"), "the device should be listed");
         assertTrue(me.submit("devices", "list:0:revoke", Map.of()).body().contains("端末の登録を解除しました"));
@@ -86,12 +86,5 @@ class AccountIT extends IntegrationTest {
 
     private static String change(PageClient me, String current, String next) throws Exception {
         return me.submit("password", "submit", Map.of("current", current, "next", next)).body();
-    }
-
-    private static PageClient signedIn(String login, String password) throws Exception {
-        PageClient client = new PageClient(stack().operatorUrl(""));
-        HttpResponse<String> page = client.signIn(login, password);
-        assertTrue(page.uri().getPath().endsWith("/app/dashboard.xhtml"), page.uri().toString());
-        return client;
     }
 }

@@ -26,7 +26,7 @@ class AdministrationIT extends IntegrationTest {
 
     @Test
     void onlyAdministratorsReachTheAdministrationPages() throws Exception {
-        PageClient operator = signedIn("it-admin-target", PASSWORD);
+        PageClient operator = PageClient.signedIn("it-admin-target", PASSWORD);
         HttpResponse<String> page = operator.get("app/admin/users.xhtml");
         assertEquals(403, page.statusCode());
         assertTrue(page.body().contains("このページは管理者のみ利用できます"), page.body());
@@ -35,7 +35,7 @@ class AdministrationIT extends IntegrationTest {
     @Test
     void aNewUserSetsTheirPasswordFromTheMailedLinkUnderThePolicy() throws Exception {
         Mails mails = Mails.fromNow();
-        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        PageClient admin = PageClient.signedIn("it-sec.admin", PASSWORD);
         admin.get("app/admin/users.xhtml");
         HttpResponse<String> created = admin.submit("create", "submit", Map.of("loginId", "it-new-user",
                 "displayName", "新規 利用者", "email", "new-user@it-sec.test", "role_input", "OPERATOR", "locale_input", "ja"));
@@ -51,14 +51,14 @@ class AdministrationIT extends IntegrationTest {
         assertTrue(newUser.submit("reset", "submit", Map.of("password", "short")).body().contains("短すぎます"));
         assertTrue(newUser.submit("reset", "submit", Map.of("password", "a kettle of green tea at dawn")).body()
                 .contains("パスワードを設定しました"));
-        signedIn("it-new-user", "a kettle of green tea at dawn");
+        PageClient.signedIn("it-new-user", "a kettle of green tea at dawn");
         newUser.get(link);
         assertTrue(newUser.get(link).body().contains("このリンクは無効です"), "the link must work once");
     }
 
     @Test
     void disablingAndUnlockingTakeEffectAtTheNextSignIn() throws Exception {
-        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        PageClient admin = PageClient.signedIn("it-sec.admin", PASSWORD);
         HttpResponse<String> users = admin.get("app/admin/users.xhtml");
         assertTrue(admin.submit("users", "list:" + row(users.body(), "it-admin-target") + ":disable", Map.of()).body()
                 .contains("ユーザー it-admin-target を無効にしました"));
@@ -66,7 +66,7 @@ class AdministrationIT extends IntegrationTest {
                 .endsWith("/login.xhtml"));
         users = admin.get("app/admin/users.xhtml");
         admin.submit("users", "list:" + row(users.body(), "it-admin-target") + ":enable", Map.of());
-        signedIn("it-admin-target", PASSWORD);
+        PageClient.signedIn("it-admin-target", PASSWORD);
 
         PageClient attacker = new PageClient(stack().operatorUrl(""));
         for (int i = 0; i < 5; i++) {
@@ -77,7 +77,7 @@ class AdministrationIT extends IntegrationTest {
         assertTrue(users.body().contains("ロック中"));
         assertTrue(admin.submit("users", "list:" + row(users.body(), "it-admin-locked") + ":unlock", Map.of()).body()
                 .contains("ユーザー it-admin-locked のロックを解除しました"));
-        signedIn("it-admin-locked", PASSWORD);
+        PageClient.signedIn("it-admin-locked", PASSWORD);
 
         // administrators are not offered to disable themselves (the service refuses it too)
         users = admin.get("app/admin/users.xhtml");
@@ -86,7 +86,7 @@ class AdministrationIT extends IntegrationTest {
 
     @Test
     void settingsOutsideTheirBoundsAreRefusedByName() throws Exception {
-        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        PageClient admin = PageClient.signedIn("it-sec.admin", PASSWORD);
         admin.get("app/admin/security.xhtml");
         Map<String, String> tooLow = Map.of("lockout_hinput", "2", "otpLifetime_hinput", "5", "unlockLink_hinput", "30",
                 "slots_hinput", "2", "idle_hinput", "30", "absolute_hinput", "12");
@@ -101,19 +101,19 @@ class AdministrationIT extends IntegrationTest {
 
     @Test
     void aUserLimitedToOneFacilitySeesOnlyThatOne() throws Exception {
-        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        PageClient admin = PageClient.signedIn("it-sec.admin", PASSWORD);
         HttpResponse<String> detail = admin.get("app/admin/user.xhtml?id=" + userId("it-limited"));
         String sec1 = facilityOption(detail.body(), "検証 第一浄水場");
         assertTrue(admin.submit("facilities", "save", Map.of("value", sec1)).body().contains("閲覧できる施設を変更しました"));
 
-        HttpResponse<String> dashboard = signedIn("it-limited", PASSWORD).get("app/dashboard.xhtml");
+        HttpResponse<String> dashboard = PageClient.signedIn("it-limited", PASSWORD).get("app/dashboard.xhtml");
         assertTrue(dashboard.body().contains("data-facility=\"SEC-1\""), dashboard.body());
         assertTrue(!dashboard.body().contains("data-facility=\"SEC-2\""), "a facility the user may not see is shown");
     }
 
     @Test
     void anOrganisationCanRequireTwoStepSignInForEveryone() throws Exception {
-        PageClient admin = signedIn("it-timing.admin", PASSWORD);
+        PageClient admin = PageClient.signedIn("it-timing.admin", PASSWORD);
         admin.get("app/admin/security.xhtml");
         Map<String, String> required = Map.of("lockout_hinput", "100", "otpRequired_input", "on", "otpLifetime_hinput", "5",
                 "unlockLink_hinput", "30", "slots_hinput", "2", "idle_hinput", "30", "absolute_hinput", "12");
@@ -133,7 +133,7 @@ class AdministrationIT extends IntegrationTest {
 
     @Test
     void anotherOrganisationsUserIsNotFound() throws Exception {
-        PageClient admin = signedIn("it-sec.admin", PASSWORD);
+        PageClient admin = PageClient.signedIn("it-sec.admin", PASSWORD);
         HttpResponse<String> foreign = admin.get("app/admin/user.xhtml?id=" + userId("it-timing"));
         assertTrue(foreign.body().contains("そのユーザーは見つかりません"), foreign.body());
         assertTrue(!foreign.body().contains("timing@it-timing.test"));
@@ -168,12 +168,5 @@ class AdministrationIT extends IntegrationTest {
             throw new AssertionError(login + " not listed");
         }
         return Integer.parseInt(m.group(1));
-    }
-
-    private static PageClient signedIn(String login, String password) throws Exception {
-        PageClient client = new PageClient(stack().operatorUrl(""));
-        HttpResponse<String> page = client.signIn(login, password);
-        assertTrue(page.uri().getPath().endsWith("/app/dashboard.xhtml"), login + ": " + page.uri());
-        return client;
     }
 }

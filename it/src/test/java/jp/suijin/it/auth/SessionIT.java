@@ -109,9 +109,7 @@ class SessionIT extends IntegrationTest {
     }
 
     private static PageClient signedIn(String login) throws Exception {
-        PageClient client = new PageClient(stack().operatorUrl(""));
-        assertTrue(client.signIn(login, PASSWORD).uri().getPath().endsWith("/app/dashboard.xhtml"));
-        return client;
+        return PageClient.signedIn(login, PASSWORD);
     }
 
     private static String sessionId(HttpResponse<String> response) {
