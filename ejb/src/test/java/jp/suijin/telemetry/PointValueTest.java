@@ -19,12 +19,12 @@ class PointValueTest {
     @Test
     void statesShowTheirLabelAndMissingValuesShowNothing() {
         PointValue running = new PointValue(1, "P1-RUN", "送水ポンプ1 運転", PointKind.STATE, null, 0, "運転", 1.0,
-                Instant.EPOCH, Quality.GOOD);
+                Instant.EPOCH, Quality.GOOD, false);
         assertEquals("運転", running.display());
-        assertEquals("", new PointValue(1, "X", "X", PointKind.ANALOG, "m", 2, null, null, null, null).display());
+        assertEquals("", new PointValue(1, "X", "X", PointKind.ANALOG, "m", 2, null, null, null, null, false).display());
     }
 
     private static PointValue analog(double value, int decimals) {
-        return new PointValue(1, "LI-1", "水位", PointKind.ANALOG, "m", decimals, null, value, Instant.EPOCH, Quality.GOOD);
+        return new PointValue(1, "LI-1", "水位", PointKind.ANALOG, "m", decimals, null, value, Instant.EPOCH, Quality.GOOD, false);
     }
 }

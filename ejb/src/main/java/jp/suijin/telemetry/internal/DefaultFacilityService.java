@@ -73,6 +73,7 @@ public class DefaultFacilityService implements FacilityService {
         if (facilities.isEmpty()) {
             return List.of();
         }
+        Instant lostBefore = clock.instant().minus(COMMUNICATION_TIMEOUT);
         Map<Long, List<PointValue>> pointsByFacility = new HashMap<>();
         List<Object[]> rows = em.createQuery("SELECT p, c FROM MeasurementPoint p LEFT JOIN CurrentValue c"
                 + " ON c.pointId = p.id WHERE p.facility IN :facilities AND p.enabled = true"
@@ -86,7 +87,8 @@ public class DefaultFacilityService implements FacilityService {
             pointsByFacility.computeIfAbsent(p.getFacility().getId(), k -> new ArrayList<>())
                     .add(new PointValue(p.getId(), p.getCode(), p.getName(), p.getKind(), p.getUnit(),
                             p.getDecimals(), value == null ? null : StateLabels.label(p.getStateLabels(), value),
-                            value, c == null ? null : c.getSampleTime(), c == null ? null : c.getQuality()));
+                            value, c == null ? null : c.getSampleTime(), c == null ? null : c.getQuality(),
+                            c != null && c.getSampleTime().isBefore(lostBefore)));
         }
 
         Map<Long, List<FieldDevice>> devicesByFacility = new HashMap<>();
@@ -97,7 +99,6 @@ public class DefaultFacilityService implements FacilityService {
             devicesByFacility.computeIfAbsent(d.getFacility().getId(), k -> new ArrayList<>()).add(d);
         }
 
-        Instant lostBefore = clock.instant().minus(COMMUNICATION_TIMEOUT);
         List<FacilityOverview> result = new ArrayList<>(facilities.size());
         for (Facility f : facilities) {
             List<FieldDevice> devices = devicesByFacility.getOrDefault(f.getId(), List.of());

@@ -49,7 +49,8 @@ class DashboardIT extends IntegrationTest {
     @Test
     void operatorSignsInAndSeesValuesChangeWithoutReload() throws Exception {
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
-        postLevel(t, "4.56");
+        postLevel("LI-1", t, "4.56");
+        postLevel("LI-2", t.minusSeconds(20 * 60), "3.10");
 
         browser.get(stack().operatorUrl("").toString());
         Browser.waitFor(browser, 20).until(ExpectedConditions.urlContains("login.xhtml"));
@@ -62,12 +63,16 @@ class DashboardIT extends IntegrationTest {
         assertEquals(List.of("八雲浄水場", "東山配水池", "西町ポンプ場", "南浜浄化センター"),
                 facilities.stream().map(WebElement::getText).toList());
         assertEquals("4.56", browser.findElement(VALUE_LI1).getText());
+        // a value older than the communication timeout is marked as stale
+        WebElement old = browser.findElement(By.cssSelector("section[data-facility='HY01'] tr[data-point='LI-2']"));
+        assertTrue(old.getAttribute("class").contains("stale"), old.getAttribute("class"));
+        assertTrue(!browser.findElement(By.cssSelector("tr[data-point='LI-1']")).getAttribute("class").contains("stale"));
         assertEquals("demo.operator", browser.findElement(By.cssSelector(".session .user")).getText());
         Browser.screenshot(browser, "dashboard");
 
         Object pageMarker = ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("window.suijinMarker = 'same page'; return window.suijinMarker;");
-        postLevel(t.plusSeconds(10), "4.78");
+        postLevel("LI-1", t.plusSeconds(10), "4.78");
         Browser.waitFor(browser, 30).until(ExpectedConditions.textToBe(VALUE_LI1, "4.78"));
         assertEquals(pageMarker, ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return window.suijinMarker;"), "the value changed by a full reload");
@@ -140,8 +145,8 @@ class DashboardIT extends IntegrationTest {
         browser.findElement(By.id("login:submit")).click();
     }
 
-    private static void postLevel(Instant time, String value) throws Exception {
-        String body = "{\"device\":\"HY01-TM1\",\"samples\":[{\"point\":\"LI-1\",\"time\":\""
+    private static void postLevel(String point, Instant time, String value) throws Exception {
+        String body = "{\"device\":\"HY01-TM1\",\"samples\":[{\"point\":\"" + point + "\",\"time\":\""
                 + time.atOffset(ZoneOffset.ofHours(9)) + "\",\"value\":" + value + "}]}";
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 stack().deviceUrl("api/device/v1/samples"))

@@ -120,7 +120,7 @@ public class MobileResource {
             JsonArrayBuilder points = Json.createArrayBuilder();
             for (PointValue p : f.points()) {
                 JsonObjectBuilder point = Json.createObjectBuilder().add("code", p.code()).add("name", p.name())
-                        .add("display", p.display());
+                        .add("display", p.display()).add("stale", p.stale());
                 if (p.unit() != null) {
                     point.add("unit", p.unit());
                 }
