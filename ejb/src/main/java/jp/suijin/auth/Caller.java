@@ -10,10 +10,6 @@ import jp.suijin.persistence.user.Role;
 public record Caller(long userId, String loginId, String displayName, Long organisationId, Role role,
         Set<Long> facilityIds) {
 
-    public boolean isServiceOperator() {
-        return role == Role.SERVICE_OPERATOR;
-    }
-
     /** Whether the caller may see this facility of their organisation. */
     public boolean maySee(long facilityId) {
         return facilityIds.isEmpty() || facilityIds.contains(facilityId);

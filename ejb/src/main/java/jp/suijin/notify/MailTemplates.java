@@ -1,13 +1,24 @@
 package jp.suijin.notify;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
 /** Subjects and bodies of the mails Suijin sends, Japanese by default, from {@code jp.suijin.notify.mails}. */
 public final class MailTemplates {
 
+    private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Tokyo"));
+
     private MailTemplates() {
+    }
+
+    /** A time as mails show it: Japan time (the templates say so). */
+    public static String jst(Instant instant) {
+        return JST.format(instant);
     }
 
     /** Fills template {@code key} ({@code key.subject} and {@code key.body}) for one recipient. */

@@ -83,7 +83,7 @@ public class DefaultUserAdministration implements UserAdministration {
                 + " AND d.revokedAt IS NULL ORDER BY d.registeredAt", MobileDevice.class)
                 .setParameter("user", user)
                 .getResultList().stream()
-                .map(d -> new DeviceInfo(d.getId(), d.getName(), d.getRegisteredAt(), d.getLastUsedAt()))
+                .map(DeviceInfo::of)
                 .toList();
         return new UserDetail(row(user), facilities, devices);
     }

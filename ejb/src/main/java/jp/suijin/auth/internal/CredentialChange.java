@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import jp.suijin.auth.PasswordHasher;
 import jp.suijin.notify.MailService;
 import jp.suijin.notify.MailTemplates;
@@ -21,9 +19,6 @@ import jp.suijin.persistence.user.User;
  */
 @ApplicationScoped
 public class CredentialChange {
-
-    private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Tokyo"));
 
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
@@ -49,6 +44,6 @@ public class CredentialChange {
     /** Mails the user that a security setting of their account changed ({@code what}: password, twostep.off). */
     public void notice(User user, String what, Instant now) {
         mail.send(MailTemplates.render("changed." + what, user.getEmail(), user.getLocale(), user.getDisplayName(),
-                user.getLoginId(), JST.format(now)));
+                user.getLoginId(), MailTemplates.jst(now)));
     }
 }

@@ -36,7 +36,7 @@ public class DefaultDeviceService implements DeviceService {
                 + " ORDER BY d.registeredAt", MobileDevice.class)
                 .setParameter("user", callers.current().userId())
                 .getResultList().stream()
-                .map(d -> new DeviceInfo(d.getId(), d.getName(), d.getRegisteredAt(), d.getLastUsedAt()))
+                .map(DeviceInfo::of)
                 .toList();
     }
 

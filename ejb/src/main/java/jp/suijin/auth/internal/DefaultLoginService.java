@@ -13,8 +13,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import jp.suijin.auth.ClientInfo;
@@ -41,8 +39,6 @@ public class DefaultLoginService implements LoginService {
 
     private static final String DUMMY_HASH = PasswordHasher.hash("not-a-real-password".toCharArray());
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Tokyo"));
     private static final int MAX_USER_AGENT = 200;
 
     @PersistenceContext(unitName = "suijin")
@@ -254,7 +250,7 @@ public class DefaultLoginService implements LoginService {
         String token = links.issue(user, AccountToken.Purpose.UNLOCK, now, Duration.ofMinutes(rules.getUnlockLinkMinutes()));
         mail.send(MailTemplates.render("unlock", user.getEmail(), user.getLocale(), user.getDisplayName(),
                 user.getLoginId(), AccountLinks.url("unlock.xhtml", token), rules.getUnlockLinkMinutes(),
-                JST.format(now)));
+                MailTemplates.jst(now)));
     }
 
     private List<User> administrators(User of) {
@@ -269,16 +265,16 @@ public class DefaultLoginService implements LoginService {
     private void notifyAdministrators(User locked, Instant now) {
         for (User admin : administrators(locked)) {
             mail.send(MailTemplates.render("locked", admin.getEmail(), admin.getLocale(), admin.getDisplayName(),
-                    locked.getLoginId(), locked.getDisplayName(), JST.format(now)));
+                    locked.getLoginId(), locked.getDisplayName(), MailTemplates.jst(now)));
         }
     }
 
     private void refusedDevice(User user, String deviceName, int slots, Instant now) {
         mail.send(MailTemplates.render("devicefull", user.getEmail(), user.getLocale(), user.getDisplayName(),
-                user.getLoginId(), deviceName, slots, JST.format(now)));
+                user.getLoginId(), deviceName, slots, MailTemplates.jst(now)));
         for (User admin : administrators(user)) {
             mail.send(MailTemplates.render("devicefull.admin", admin.getEmail(), admin.getLocale(), admin.getDisplayName(),
-                    user.getLoginId(), deviceName, slots, JST.format(now)));
+                    user.getLoginId(), deviceName, slots, MailTemplates.jst(now)));
         }
     }
 
@@ -307,7 +303,7 @@ public class DefaultLoginService implements LoginService {
 
     private void sendCode(User user, String code, Instant expires, Instant now) {
         mail.send(MailTemplates.render("otp", user.getEmail(), user.getLocale(), user.getDisplayName(), code,
-                Math.max(1, Duration.between(now, expires).toMinutes()), JST.format(expires)));
+                Math.max(1, Duration.between(now, expires).toMinutes()), MailTemplates.jst(expires)));
     }
 
     private LoginOutcome signedIn(User user, ClientInfo client, Instant now) {
@@ -321,7 +317,7 @@ public class DefaultLoginService implements LoginService {
         String agent = client.userAgent() == null ? "-" : client.userAgent().length() > MAX_USER_AGENT
                 ? client.userAgent().substring(0, MAX_USER_AGENT) + "…" : client.userAgent();
         mail.send(MailTemplates.render("signin", user.getEmail(), user.getLocale(), user.getDisplayName(),
-                user.getLoginId(), JST.format(now), client.ip(), agent));
+                user.getLoginId(), MailTemplates.jst(now), client.ip(), agent));
     }
 
     /** The code is only valid with its challenge token, so a code alone is worth nothing. */

@@ -63,10 +63,6 @@ public class AccountToken {
         return user;
     }
 
-    public Purpose getPurpose() {
-        return purpose;
-    }
-
     public boolean isUsableAt(Instant now) {
         return usedAt == null && now.isBefore(expiresAt);
     }
