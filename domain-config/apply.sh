@@ -6,7 +6,12 @@
 #   apply.sh [--config FILE] [--asadmin PATH] [--host HOST] [--admin-port PORT] [--user USER] [--passwordfile FILE]
 #
 # Settings come from the environment, then --config FILE, then suijin.conf beside this script.
-# The database password comes from SUIJIN_DB_PASSWORD or the file named by SUIJIN_DB_PASSWORD_FILE.
+# Secrets come from the environment or from files, never from the config file:
+#   SUIJIN_DB_PASSWORD or SUIJIN_DB_PASSWORD_FILE              application account (SUIJIN_DB_USER)
+#   SUIJIN_DB_OWNER_PASSWORD or SUIJIN_DB_OWNER_PASSWORD_FILE  schema owner (SUIJIN_DB_OWNER_USER)
+#   SUIJIN_AUDIT_KEY or SUIJIN_AUDIT_KEY_FILE                  audit chain HMAC key (Base64, >= 32 bytes);
+#     optional: without it a random key is made once. An existing key is never replaced, since
+#     records already written could no longer be verified.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,7 +29,7 @@ while [ $# -gt 0 ]; do
     --admin-port) admin_opts+=(--port "$2"); shift 2 ;;
     --user) admin_opts+=(--user "$2"); shift 2 ;;
     --passwordfile) admin_opts+=(--passwordfile "$2"); shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -42,11 +47,27 @@ load_defaults() {
 [ -z "$config" ] || { [ -r "$config" ] || die "cannot read config file $config"; load_defaults "$config"; }
 load_defaults "$here/suijin.conf"
 
-if [ -z "${SUIJIN_DB_PASSWORD:-}" ] && [ -n "${SUIJIN_DB_PASSWORD_FILE:-}" ]; then
-  [ -r "$SUIJIN_DB_PASSWORD_FILE" ] || die "cannot read SUIJIN_DB_PASSWORD_FILE $SUIJIN_DB_PASSWORD_FILE"
-  SUIJIN_DB_PASSWORD="$(cat "$SUIJIN_DB_PASSWORD_FILE")"
-fi
+# secret NAME: the value of $NAME, else the content of the file named by ${NAME}_FILE
+secret() {
+  local file="${1}_FILE"
+  if [ -z "${!1:-}" ] && [ -n "${!file:-}" ]; then
+    [ -r "${!file}" ] || die "cannot read $file ${!file}"
+    printf -v "$1" '%s' "$(cat "${!file}")"
+  fi
+}
+secret SUIJIN_DB_PASSWORD
+secret SUIJIN_DB_OWNER_PASSWORD
+secret SUIJIN_AUDIT_KEY
 [ -n "${SUIJIN_DB_PASSWORD+x}" ] || die "set SUIJIN_DB_PASSWORD or SUIJIN_DB_PASSWORD_FILE (the MariaDB password of $SUIJIN_DB_USER)"
+[ -n "${SUIJIN_DB_OWNER_PASSWORD+x}" ] || die "set SUIJIN_DB_OWNER_PASSWORD or SUIJIN_DB_OWNER_PASSWORD_FILE (the MariaDB password of $SUIJIN_DB_OWNER_USER)"
+[ "$SUIJIN_DB_USER" != "$SUIJIN_DB_OWNER_USER" ] \
+  || die "SUIJIN_DB_USER and SUIJIN_DB_OWNER_USER are both $SUIJIN_DB_USER: the application needs an account of its own, which may not change audit records"
+[[ "$SUIJIN_AUDIT_RETENTION_DAYS" =~ ^[0-9]+$ ]] && [ "$SUIJIN_AUDIT_RETENTION_DAYS" -ge 365 ] \
+  || die "SUIJIN_AUDIT_RETENTION_DAYS=$SUIJIN_AUDIT_RETENTION_DAYS: operation and access records are kept at least 365 days"
+if [ -n "${SUIJIN_AUDIT_KEY:-}" ]; then
+  decoded="$(printf '%s' "$SUIJIN_AUDIT_KEY" | base64 -d 2>/dev/null | wc -c)" || decoded=0
+  [ "$decoded" -ge 32 ] || die "SUIJIN_AUDIT_KEY must be Base64 of at least 32 bytes (e.g. head -c 32 /dev/urandom | base64)"
+fi
 driver="${SUIJIN_JDBC_DRIVER_JAR:-$here/target/lib/mariadb-java-client.jar}"
 [ -r "$driver" ] || die "MariaDB JDBC driver not found at $driver: run 'mvn -pl domain-config package' or set SUIJIN_JDBC_DRIVER_JAR"
 command -v "$asadmin" >/dev/null || die "asadmin not found ($asadmin): pass --asadmin /path/to/payara6/bin/asadmin"
@@ -101,6 +122,12 @@ set_alias() {
   echo "password alias $1 set"
 }
 set_alias suijin-db-password "$SUIJIN_DB_PASSWORD"
+set_alias suijin-db-owner-password "$SUIJIN_DB_OWNER_PASSWORD"
+if ! has suijin-audit-key; then
+  set_alias suijin-audit-key "${SUIJIN_AUDIT_KEY:-$(head -c 32 /dev/urandom | base64 -w0)}"
+elif [ -n "${SUIJIN_AUDIT_KEY:-}" ]; then
+  echo "password alias suijin-audit-key exists and is kept (SUIJIN_AUDIT_KEY ignored: replacing it would make the audit trail unverifiable)"
+fi
 
 restart_needed=false
 # a driver of another version is replaced (the installed one's checksum is kept as a system property)

@@ -23,11 +23,20 @@ public final class MailTemplates {
 
     /** Fills template {@code key} ({@code key.subject} and {@code key.body}) for one recipient. */
     public static Mail render(String key, String to, String locale, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle("jp.suijin.notify.mails", toLocale(locale),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = bundle(locale);
         Locale l = toLocale(locale);
         return new Mail(to, new MessageFormat(bundle.getString(key + ".subject"), l).format(args),
                 new MessageFormat(bundle.getString(key + ".body"), l).format(args));
+    }
+
+    /** One text of the mail bundle (e.g. a name used inside a template) in the recipient's language. */
+    public static String text(String key, String locale) {
+        return bundle(locale).getString(key);
+    }
+
+    private static ResourceBundle bundle(String locale) {
+        return ResourceBundle.getBundle("jp.suijin.notify.mails", toLocale(locale),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private static Locale toLocale(String locale) {

@@ -18,16 +18,22 @@ import jp.suijin.time.SuijinClock;
 
 /**
  * What every integration test runs against, started once per test run: a MariaDB (embedded, or the
- * server named by SUIJIN_TEST_DB_URL / _USER / _PASSWORD, as CI does), GreenMail as the SMTP server,
+ * server named by SUIJIN_TEST_DB_URL with the schema owner SUIJIN_TEST_DB_USER / _PASSWORD and the
+ * application's account SUIJIN_TEST_DB_APP_USER / _APP_PASSWORD, as CI does), GreenMail as the SMTP server,
  * and a Payara Server domain configured by the same domain-config/ files production uses. The
  * database is emptied at start, so every run begins from the same state.
  */
 public final class TestStack implements AutoCloseable {
 
+    /** Fixed per run, so the tests can verify the chains independently of the server. */
+    private static final String AUDIT_KEY = randomKey();
+
     private final int portBase;
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
+    private final String appUser;
+    private final String appPassword;
     private final EmbeddedMariaDb embeddedDb;
     private final MailCatcher mail;
     private final PayaraDomain domain;
@@ -35,12 +41,15 @@ public final class TestStack implements AutoCloseable {
     private final Path home;
     private final Map<String, String> config;
 
-    private TestStack(int portBase, String dbUrl, String dbUser, String dbPassword, EmbeddedMariaDb embeddedDb,
-            MailCatcher mail, PayaraDomain domain, DemoCredentials demo, Path home, Map<String, String> config) {
+    private TestStack(int portBase, String dbUrl, String dbUser, String dbPassword, String appUser, String appPassword,
+            EmbeddedMariaDb embeddedDb, MailCatcher mail, PayaraDomain domain, DemoCredentials demo, Path home,
+            Map<String, String> config) {
         this.portBase = portBase;
         this.dbUrl = dbUrl;
         this.dbUser = dbUser;
         this.dbPassword = dbPassword;
+        this.appUser = appUser;
+        this.appPassword = appPassword;
         this.embeddedDb = embeddedDb;
         this.mail = mail;
         this.domain = domain;
@@ -58,12 +67,13 @@ public final class TestStack implements AutoCloseable {
         String url = System.getenv("SUIJIN_TEST_DB_URL");
         String user = System.getenv().getOrDefault("SUIJIN_TEST_DB_USER", "suijin_test");
         String password = System.getenv().getOrDefault("SUIJIN_TEST_DB_PASSWORD", "");
+        String appUser = System.getenv().getOrDefault("SUIJIN_TEST_DB_APP_USER", "suijin_test_app");
+        String appPassword = System.getenv().getOrDefault("SUIJIN_TEST_DB_APP_PASSWORD", "");
         if (url == null) {
             embedded = EmbeddedMariaDb.start(work.resolve("mariadb"), base + 306);
-            byte[] random = new byte[12];
-            new SecureRandom().nextBytes(random);
-            password = "it" + HexFormat.of().formatHex(random);
-            embedded.ensureDatabase("suijin_test", user, password);
+            password = randomPassword();
+            appPassword = randomPassword();
+            embedded.ensureDatabase("suijin_test", user, password, appUser, appPassword);
             url = embedded.url("suijin_test");
         }
         resetDatabase(url, user, password);
@@ -78,23 +88,38 @@ public final class TestStack implements AutoCloseable {
             domain.create(base);
         }
         domain.start();
-        Map<String, String> config = Map.of(
-                "SUIJIN_DB_URL", url,
-                "SUIJIN_DB_USER", user,
-                "SUIJIN_DB_PASSWORD", password,
-                "SUIJIN_HTTP_PORT", String.valueOf(base + 80),
-                "SUIJIN_HTTPS_PORT", String.valueOf(base + 81),
-                "SUIJIN_DEVICE_PORT", String.valueOf(base + 90),
-                "SUIJIN_DEVICE_ADDRESS", "127.0.0.1",
-                "SUIJIN_OPERATOR_URL", "http://localhost:" + (base + 80) + "/",
-                "SUIJIN_MAIL_HOST", "127.0.0.1",
-                "SUIJIN_MAIL_PORT", String.valueOf(base + 25));
+        Map<String, String> config = Map.ofEntries(
+                Map.entry("SUIJIN_DB_URL", url),
+                Map.entry("SUIJIN_DB_USER", appUser),
+                Map.entry("SUIJIN_DB_PASSWORD", appPassword),
+                Map.entry("SUIJIN_DB_OWNER_USER", user),
+                Map.entry("SUIJIN_DB_OWNER_PASSWORD", password),
+                Map.entry("SUIJIN_AUDIT_KEY", AUDIT_KEY),
+                Map.entry("SUIJIN_HTTP_PORT", String.valueOf(base + 80)),
+                Map.entry("SUIJIN_HTTPS_PORT", String.valueOf(base + 81)),
+                Map.entry("SUIJIN_DEVICE_PORT", String.valueOf(base + 90)),
+                Map.entry("SUIJIN_DEVICE_ADDRESS", "127.0.0.1"),
+                Map.entry("SUIJIN_OPERATOR_URL", "http://localhost:" + (base + 80) + "/"),
+                Map.entry("SUIJIN_MAIL_HOST", "127.0.0.1"),
+                Map.entry("SUIJIN_MAIL_PORT", String.valueOf(base + 25)));
         domain.applyConfig(home.resolve("domain-config"), config);
         Path demoFile = work.resolve("demo.properties");
         DemoCredentials demo = DemoCredentials.readOrCreate(demoFile);
         domain.admin("create-system-properties", DemoCredentials.FILE_PROPERTY + "=" + demoFile.toString().replace(":", "\\:")
                 + ":" + SuijinClock.MOVABLE_PROPERTY + "=true");
-        return new TestStack(base, url, user, password, embedded, mail, domain, demo, home, config);
+        return new TestStack(base, url, user, password, appUser, appPassword, embedded, mail, domain, demo, home, config);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    private static String randomPassword() {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        return "it" + HexFormat.of().formatHex(random);
     }
 
     /** Drops and recreates the test database, so the application migrates it from scratch. */
@@ -109,8 +134,19 @@ public final class TestStack implements AutoCloseable {
         }
     }
 
+    /** As the schema owner, who may do anything (e.g. tamper with audit records as an intruder would). */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+    }
+
+    /** As the application's own account. */
+    public Connection connectAsApplication() throws SQLException {
+        return DriverManager.getConnection(dbUrl, appUser, appPassword);
+    }
+
+    /** The audit chain key the domain holds (password alias suijin-audit-key). */
+    public byte[] auditKey() {
+        return java.util.Base64.getDecoder().decode(AUDIT_KEY);
     }
 
     public String dbPassword() {

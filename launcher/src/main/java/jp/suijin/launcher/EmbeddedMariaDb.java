@@ -55,21 +55,35 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * Creates the database and a user that may use it, with the given password (set anew each time).
-     * Runs through MariaDB's own client on the server's socket as the operating-system user, the
-     * administrative account a fresh MariaDB install grants (unix_socket authentication).
+     * Creates the database and its two accounts, with the given passwords (set anew each time): the
+     * schema owner, with every right on the database and the right to grant them, and the
+     * application's account with no grants of its own (the application's owner connection grants it
+     * table by table). Runs through MariaDB's own client on the server's socket as the
+     * operating-system user, the administrative account a fresh MariaDB install grants
+     * (unix_socket authentication).
      */
-    public void ensureDatabase(String database, String user, String password) {
-        if (!database.matches("[A-Za-z0-9_]+") || !user.matches("[A-Za-z0-9_]+") || !password.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException("database, user and password must be plain identifiers");
+    public void ensureDatabase(String database, String owner, String ownerPassword, String user, String password) {
+        for (String s : new String[] {database, owner, user}) {
+            if (!s.matches("[A-Za-z0-9_]+")) {
+                throw new IllegalArgumentException("database and user names must be plain identifiers");
+            }
+        }
+        for (String s : new String[] {ownerPassword, password}) {
+            if (!s.matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("passwords must be plain identifiers");
+            }
         }
         StringBuilder sql = new StringBuilder("CREATE DATABASE IF NOT EXISTS `" + database
                 + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n");
         for (String host : new String[] {"localhost", "127.0.0.1"}) {
-            String account = "'" + user + "'@'" + host + "'";
-            sql.append("CREATE USER IF NOT EXISTS ").append(account).append(" IDENTIFIED BY '").append(password).append("';\n")
-                    .append("ALTER USER ").append(account).append(" IDENTIFIED BY '").append(password).append("';\n")
-                    .append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO ").append(account).append(";\n");
+            for (String[] account : new String[][] {{owner, ownerPassword}, {user, password}}) {
+                String name = "'" + account[0] + "'@'" + host + "'";
+                sql.append("CREATE USER IF NOT EXISTS ").append(name).append(" IDENTIFIED BY '").append(account[1])
+                        .append("';\n").append("ALTER USER ").append(name).append(" IDENTIFIED BY '").append(account[1])
+                        .append("';\n");
+            }
+            sql.append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO '").append(owner).append("'@'")
+                    .append(host).append("' WITH GRANT OPTION;\n");
         }
         try {
             db.run(sql.toString(), System.getProperty("user.name"), null, null);

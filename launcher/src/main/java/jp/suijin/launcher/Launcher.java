@@ -44,6 +44,8 @@ final class Launcher implements AutoCloseable {
     private String dbUrl;
     private String dbUser;
     private String dbPassword;
+    private String dbOwnerUser;
+    private String dbOwnerPassword;
     private DemoCredentials demo;
 
     Launcher(Settings settings) {
@@ -108,21 +110,28 @@ final class Launcher implements AutoCloseable {
         if (settings.embeddedDb()) {
             say("Starting the embedded MariaDB on 127.0.0.1:" + settings.embeddedDbPort() + " (first start unpacks it, ~30 s)…");
             embeddedDb = EmbeddedMariaDb.start(settings.dataDir().resolve("mariadb"), settings.embeddedDbPort());
-            dbUser = "suijin";
+            dbUser = settings.dbUser();
             dbPassword = secret("db-password");
-            embeddedDb.ensureDatabase(DATABASE, dbUser, dbPassword);
+            dbOwnerUser = settings.dbOwnerUser();
+            dbOwnerPassword = secret("db-owner-password");
+            embeddedDb.ensureDatabase(DATABASE, dbOwnerUser, dbOwnerPassword, dbUser, dbPassword);
             dbUrl = embeddedDb.url(DATABASE);
             return;
         }
         dbUrl = settings.dbUrl();
         dbUser = settings.dbUser();
         dbPassword = settings.dbPassword();
-        say("Using MariaDB at " + dbUrl + " as " + dbUser + "…");
-        try (Connection c = DriverManager.getConnection(dbUrl + (dbUrl.contains("?") ? "&" : "?") + "connectTimeout=5000",
-                dbUser, dbPassword)) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            throw new LaunchException("Cannot connect to MariaDB at " + dbUrl + " as " + dbUser + ": " + e.getMessage());
+        dbOwnerUser = settings.dbOwnerUser();
+        dbOwnerPassword = settings.dbOwnerPassword();
+        say("Using MariaDB at " + dbUrl + " as " + dbUser + " (schema owner " + dbOwnerUser + ")…");
+        for (String[] account : new String[][] {{dbUser, dbPassword}, {dbOwnerUser, dbOwnerPassword}}) {
+            try (Connection c = DriverManager.getConnection(dbUrl + (dbUrl.contains("?") ? "&" : "?")
+                    + "connectTimeout=5000", account[0], account[1])) {
+                c.isValid(5);
+            } catch (SQLException e) {
+                throw new LaunchException("Cannot connect to MariaDB at " + dbUrl + " as " + account[0] + ": "
+                        + e.getMessage());
+            }
         }
     }
 
@@ -139,17 +148,19 @@ final class Launcher implements AutoCloseable {
         domainStarted = true;
         domain.start();
         say("Applying domain-config/…");
-        domain.applyConfig(settings.home().resolve("domain-config"), Map.of(
-                "SUIJIN_DB_URL", dbUrl,
-                "SUIJIN_DB_USER", dbUser,
-                "SUIJIN_DB_PASSWORD", dbPassword,
-                "SUIJIN_HTTP_PORT", String.valueOf(settings.httpPort()),
-                "SUIJIN_HTTPS_PORT", String.valueOf(settings.httpsPort()),
-                "SUIJIN_DEVICE_PORT", String.valueOf(settings.devicePort()),
-                "SUIJIN_DEVICE_ADDRESS", "127.0.0.1",
-                "SUIJIN_OPERATOR_URL", settings.operatorUrl(),
-                "SUIJIN_MAIL_HOST", "127.0.0.1",
-                "SUIJIN_MAIL_PORT", String.valueOf(settings.smtpPort())));
+        domain.applyConfig(settings.home().resolve("domain-config"), Map.ofEntries(
+                Map.entry("SUIJIN_DB_URL", dbUrl),
+                Map.entry("SUIJIN_DB_USER", dbUser),
+                Map.entry("SUIJIN_DB_PASSWORD", dbPassword),
+                Map.entry("SUIJIN_DB_OWNER_USER", dbOwnerUser),
+                Map.entry("SUIJIN_DB_OWNER_PASSWORD", dbOwnerPassword),
+                Map.entry("SUIJIN_HTTP_PORT", String.valueOf(settings.httpPort())),
+                Map.entry("SUIJIN_HTTPS_PORT", String.valueOf(settings.httpsPort())),
+                Map.entry("SUIJIN_DEVICE_PORT", String.valueOf(settings.devicePort())),
+                Map.entry("SUIJIN_DEVICE_ADDRESS", "127.0.0.1"),
+                Map.entry("SUIJIN_OPERATOR_URL", settings.operatorUrl()),
+                Map.entry("SUIJIN_MAIL_HOST", "127.0.0.1"),
+                Map.entry("SUIJIN_MAIL_PORT", String.valueOf(settings.smtpPort()))));
         try {
             demo = DemoCredentials.readOrCreate(secrets.resolve("demo.properties"));
         } catch (IOException e) {

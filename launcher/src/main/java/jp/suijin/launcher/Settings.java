@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * The run command's options: {@code --name=value} on the command line, defaults otherwise. The
- * MariaDB password of an external server is read from the environment (SUIJIN_DB_PASSWORD) so it
- * does not show in the process list.
+ * MariaDB passwords of an external server are read from the environment (SUIJIN_DB_PASSWORD,
+ * SUIJIN_DB_OWNER_PASSWORD) so they do not show in the process list.
  */
 public record Settings(Path home, Path dataDir, int portBase, int httpPort, int httpsPort, int devicePort,
         int adminPort, int smtpPort, int mailViewerPort, int embeddedDbPort, String dbUrl, String dbUser,
-        String dbPassword, boolean simulate) {
+        String dbPassword, String dbOwnerUser, String dbOwnerPassword, boolean simulate) {
 
     static final String USAGE = """
             Usage: ./run [--option=value ...]
@@ -24,9 +24,11 @@ public record Settings(Path home, Path dataDir, int portBase, int httpPort, int 
               --mail-port=N         mail catcher web page to read sent mails (default 8025)
               --db-port=N           port of the embedded MariaDB (default 3307)
               --db-url=JDBC_URL     use this MariaDB instead of the embedded one, e.g.
-                                    jdbc:mariadb://db.example:3306/suijin (user: --db-user, password:
+                                    jdbc:mariadb://db.example:3306/suijin, with two accounts:
+              --db-user=NAME        the application's (default suijin_app; password in the
                                     environment variable SUIJIN_DB_PASSWORD)
-              --db-user=NAME        user for --db-url (default suijin)
+              --db-owner-user=NAME  the schema owner's (default suijin_owner; password in
+                                    SUIJIN_DB_OWNER_PASSWORD); see domain-config/suijin.conf
               --no-simulator        do not post simulated telemetry
             """;
 
@@ -51,15 +53,21 @@ public record Settings(Path home, Path dataDir, int portBase, int httpPort, int 
             throw new IllegalArgumentException("--port-base=" + base + " is too high: Payara uses ports up to base+99");
         }
         String dbUrl = o.remove("db-url");
-        String dbUser = o.getOrDefault("db-user", "suijin");
+        String dbUser = o.getOrDefault("db-user", "suijin_app");
         o.remove("db-user");
+        String dbOwnerUser = o.getOrDefault("db-owner-user", "suijin_owner");
+        o.remove("db-owner-user");
+        if (dbUser.equals(dbOwnerUser)) {
+            throw new IllegalArgumentException("--db-user and --db-owner-user must be different accounts: the"
+                    + " application's may not change audit records");
+        }
         if (dbUrl != null && !dbUrl.startsWith("jdbc:mariadb:")) {
             throw new IllegalArgumentException("--db-url must be a MariaDB JDBC URL (jdbc:mariadb://host:port/database)");
         }
         Settings s = new Settings(home, data, base, port(o, "http-port", 8080), port(o, "https-port", 8181),
                 port(o, "device-port", 8090), base + 48, port(o, "smtp-port", 1025), port(o, "mail-port", 8025),
                 port(o, "db-port", 3307), dbUrl, dbUser, dbUrl == null ? null : env.getOrDefault("SUIJIN_DB_PASSWORD", ""),
-                simulate);
+                dbOwnerUser, dbUrl == null ? null : env.getOrDefault("SUIJIN_DB_OWNER_PASSWORD", ""), simulate);
         if (!o.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + o.keySet().iterator().next() + "\n" + USAGE);
         }

@@ -37,13 +37,24 @@ class SettingsTest {
     @Test
     void anExternalDatabaseTakesItsPasswordFromTheEnvironment() {
         Settings s = Settings.parse(new String[] {"--db-url=jdbc:mariadb://db:3306/suijin", "--db-user=app",
-            "--no-simulator", "--port-base=9000"}, Map.of("SUIJIN_DB_PASSWORD", "pw"), HOME, CALLER);
+            "--no-simulator", "--port-base=9000"}, Map.of("SUIJIN_DB_PASSWORD", "pw", "SUIJIN_DB_OWNER_PASSWORD", "opw"),
+            HOME, CALLER);
 
         assertFalse(s.embeddedDb());
         assertEquals("app", s.dbUser());
         assertEquals("pw", s.dbPassword());
+        assertEquals("suijin_owner", s.dbOwnerUser());
+        assertEquals("opw", s.dbOwnerPassword());
         assertEquals(9048, s.adminPort());
         assertFalse(s.simulate());
+    }
+
+    @Test
+    void theApplicationAndTheSchemaOwnerMustBeDifferentAccounts() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.parse(
+                new String[] {"--db-url=jdbc:mariadb://db:3306/suijin", "--db-user=x", "--db-owner-user=x"}, Map.of(),
+                HOME, CALLER));
+        assertTrue(e.getMessage().contains("--db-owner-user"), e.getMessage());
     }
 
     @Test

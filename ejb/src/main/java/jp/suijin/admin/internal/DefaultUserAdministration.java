@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import jp.suijin.audit.AuditLog;
+import jp.suijin.audit.Outcome;
 import jp.suijin.admin.AdministrationException;
 import jp.suijin.admin.FacilityChoice;
 import jp.suijin.admin.NewUser;
@@ -48,6 +50,9 @@ public class DefaultUserAdministration implements UserAdministration {
 
     @Inject
     private CallerLookup callers;
+
+    @Inject
+    private AuditLog audit;
 
     @Inject
     private AccountLinks links;
@@ -160,7 +165,10 @@ public class DefaultUserAdministration implements UserAdministration {
 
     @Override
     public void unlock(long userId) {
-        target(userId).unlock();
+        User user = target(userId);
+        user.unlock();
+        audit.event("authn_login_unlock", Outcome.OK, user.getLoginId(), user.getOrganisation().getId(),
+                "userId=" + userId, "unlocked by administrator " + callers.current().loginId());
     }
 
     @Override
@@ -170,6 +178,11 @@ public class DefaultUserAdministration implements UserAdministration {
             throw new AdministrationException("role", "admin.error.role");
         }
         notMyself(user, "role");
+        if (user.getRole() != role) {
+            audit.event("privilege_permissions_changed", Outcome.OK, user.getLoginId(),
+                    user.getOrganisation().getId(), "userId=" + userId, "role " + user.getRole() + " -> " + role
+                    + " by " + callers.current().loginId());
+        }
         user.setRole(role);
     }
 

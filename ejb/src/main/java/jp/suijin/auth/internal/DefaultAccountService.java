@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
+import jp.suijin.audit.AuditLog;
+import jp.suijin.audit.Outcome;
 import jp.suijin.auth.AccountService;
 import jp.suijin.auth.AccountSummary;
 import jp.suijin.auth.Caller;
@@ -40,6 +42,9 @@ public class DefaultAccountService implements AccountService {
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
 
+    @Inject
+    private AuditLog audit;
+
     @Override
     public AccountSummary mine() {
         User user = me();
@@ -56,6 +61,12 @@ public class DefaultAccountService implements AccountService {
             throw new PasswordRejectedException(PasswordRejectedException.Reason.valueOf(v.name()));
         });
         credentials.newPassword(user, next, clock.instant());
+        audit.event("authn_password_change", Outcome.OK, user.getLoginId(), organisationOf(user), "userId=" + user.getId(),
+                "changed by the user");
+    }
+
+    private static Long organisationOf(User user) {
+        return user.getOrganisation() == null ? null : user.getOrganisation().getId();
     }
 
     @Override
@@ -64,6 +75,8 @@ public class DefaultAccountService implements AccountService {
         if (!enabled && user.isOtpEnabled()) {
             requireCurrentPassword(user, currentPassword);
             credentials.notice(user, "twostep.off", clock.instant());
+            audit.event("authn_otp_disabled", Outcome.OK, user.getLoginId(), organisationOf(user), "userId=" + user.getId(),
+                    "two-step sign-in switched off by the user");
         }
         user.setOtpEnabled(enabled);
     }

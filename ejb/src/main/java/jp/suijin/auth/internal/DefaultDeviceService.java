@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import jp.suijin.audit.AuditLog;
+import jp.suijin.audit.Outcome;
 import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.DeviceInfo;
@@ -26,6 +28,9 @@ public class DefaultDeviceService implements DeviceService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private AuditLog audit;
 
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
@@ -51,5 +56,7 @@ public class DefaultDeviceService implements DeviceService {
             throw new DeviceNotFoundException(deviceId);
         }
         device.revoke(clock.instant());
+        audit.event("authn_token_revoked", Outcome.OK, device.getUser().getLoginId(), caller.organisationId(),
+                "deviceId=" + deviceId, own ? "removed by the user" : "removed by administrator " + caller.loginId());
     }
 }

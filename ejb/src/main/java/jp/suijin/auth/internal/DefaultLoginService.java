@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jp.suijin.audit.AuditLog;
+import jp.suijin.audit.Outcome;
 import jp.suijin.auth.ClientInfo;
 import jp.suijin.auth.DeviceLoginOutcome;
 import jp.suijin.auth.LoginOutcome;
@@ -56,6 +58,9 @@ public class DefaultLoginService implements LoginService {
     @Inject
     private CredentialChange credentials;
 
+    @Inject
+    private AuditLog audit;
+
     @Override
     public LoginOutcome checkPassword(String loginId, char[] password, ClientInfo client) {
         Instant now = clock.instant();
@@ -66,7 +71,7 @@ public class DefaultLoginService implements LoginService {
         if (user.isOtpEnabled() || rules(user).isOtpRequired()) {
             return startChallenge(user, rules(user), now);
         }
-        return signedIn(user, client, now);
+        return signedIn(user, client, now, "password");
     }
 
     @Override
@@ -85,15 +90,17 @@ public class DefaultLoginService implements LoginService {
         if (device == null) {
             int slots = user.getDeviceSlots() != null ? user.getDeviceSlots() : rules(user).getDeviceSlots();
             if (active.size() >= slots) {
+                event("authn_device_refused", Outcome.DENIED, user, "all " + slots + " device slots in use: " + deviceName);
                 refusedDevice(user, deviceName, slots, now);
                 return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.DEVICE_SLOTS_FULL);
             }
             device = new MobileDevice(user, key, deviceName, now);
             em.persist(device);
             em.flush();
+            event("authn_token_created", Outcome.OK, user, "mobile device " + device.getId() + " registered: " + deviceName);
         }
         device.used(now);
-        succeeded(user, client, now);
+        succeeded(user, client, now, "mobile device " + device.getId());
         return new DeviceLoginOutcome(DeviceLoginOutcome.Status.SIGNED_IN, user.getLoginId(), user.getRole().name(),
                 device.getId());
     }
@@ -110,10 +117,11 @@ public class DefaultLoginService implements LoginService {
         em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
         if (code != null && MessageDigest.isEqual(challenge.getCodeHash(), codeHash(challengeToken, code.strip()))) {
             challenge.use();
-            return signedIn(user, client, now);
+            return signedIn(user, client, now, "password and one-time code");
         }
+        event("authn_otp_fail", Outcome.DENIED, user, "wrong one-time code");
         if (challenge.recordWrongCode(MAX_CODE_ATTEMPTS)) {
-            failed(user, rules(user), now);
+            failed(user, rules(user), now, "too many wrong one-time codes");
             return LoginOutcome.of(LoginOutcome.Status.REFUSED);
         }
         return LoginOutcome.of(LoginOutcome.Status.WRONG_CODE);
@@ -140,7 +148,10 @@ public class DefaultLoginService implements LoginService {
     @Override
     public boolean unlock(String token) {
         Optional<User> user = links.redeem(token, AccountToken.Purpose.UNLOCK, clock.instant());
-        user.ifPresent(User::unlock);
+        user.ifPresent(u -> {
+            u.unlock();
+            event("authn_login_unlock", Outcome.OK, u, "mailed unlock link");
+        });
         return user.isPresent();
     }
 
@@ -169,6 +180,7 @@ public class DefaultLoginService implements LoginService {
         });
         credentials.newPassword(owner, newPassword, now);
         owner.unlock();
+        event("authn_password_change", Outcome.OK, owner, "mailed password link");
         return true;
     }
 
@@ -181,21 +193,25 @@ public class DefaultLoginService implements LoginService {
         User user = user(loginId);
         boolean matches = PasswordHasher.verify(password, user == null ? DUMMY_HASH : user.getPasswordHash());
         if (user == null) {
+            audit.event("authn_login_fail", Outcome.DENIED, loginId == null ? null : loginId.strip(), null, null,
+                    "unknown login ID");
             return null;
         }
         // locked only after the slow hash, so a flood of attempts on one login ID does not queue on its row;
         // the refresh re-reads the counter that concurrent attempts may have changed meanwhile
         em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
         if (!user.isEnabled()) {
+            event("authn_login_fail", Outcome.DENIED, user, "account disabled");
             return null;
         }
         OrganisationSecurity rules = rules(user);
         if (user.isLocked()) {
+            event("authn_login_fail", Outcome.DENIED, user, "account locked");
             offerUnlockLink(user, rules, now);
             return null;
         }
         if (!matches) {
-            failed(user, rules, now);
+            failed(user, rules, now, "wrong password");
             return null;
         }
         if (PasswordHasher.needsRehash(user.getPasswordHash())) {
@@ -232,8 +248,10 @@ public class DefaultLoginService implements LoginService {
         return rules == null ? OrganisationSecurity.defaults() : rules;
     }
 
-    private void failed(User user, OrganisationSecurity rules, Instant now) {
+    private void failed(User user, OrganisationSecurity rules, Instant now, String why) {
+        event("authn_login_fail", Outcome.DENIED, user, why);
         if (user.recordFailedLogin(rules.getLockoutThreshold(), now)) {
+            event("authn_login_lock", Outcome.DENIED, user, "locked after " + rules.getLockoutThreshold() + " failures");
             sendUnlockLink(user, rules, now);
             notifyAdministrators(user, now);
         }
@@ -286,7 +304,7 @@ public class DefaultLoginService implements LoginService {
                 .setParameter("user", user).setParameter("open", LoginChallenge.State.OPEN).getResultList()) {
             open.abandon();
             if (open.getFailedAttempts() > 0) {
-                failed(user, rules, now);
+                failed(user, rules, now, "abandoned a sign-in with wrong one-time codes");
             }
         }
         if (user.isLocked()) {
@@ -298,6 +316,7 @@ public class DefaultLoginService implements LoginService {
         em.persist(new LoginChallenge(user, PasswordHasher.sha256(challengeToken), codeHash(challengeToken, code), now,
                 expires));
         sendCode(user, code, expires, now);
+        event("authn_otp_sent", Outcome.OK, user, "one-time code mailed");
         return LoginOutcome.codeSent(challengeToken, maskEmail(user.getEmail()));
     }
 
@@ -306,18 +325,28 @@ public class DefaultLoginService implements LoginService {
                 Math.max(1, Duration.between(now, expires).toMinutes()), MailTemplates.jst(expires)));
     }
 
-    private LoginOutcome signedIn(User user, ClientInfo client, Instant now) {
-        succeeded(user, client, now);
+    private LoginOutcome signedIn(User user, ClientInfo client, Instant now, String how) {
+        succeeded(user, client, now, how);
         return LoginOutcome.signedIn(user.getLoginId(), user.getRole().name());
     }
 
     /** Resets the failure counter and mails the user that their account was used to sign in. */
-    private void succeeded(User user, ClientInfo client, Instant now) {
+    private void succeeded(User user, ClientInfo client, Instant now, String how) {
+        int failures = user.getFailedLogins();
+        event("authn_login_success", Outcome.OK, user, how);
+        if (failures > 0) {
+            event("authn_login_successafterfail", Outcome.OK, user, "retries=" + failures);
+        }
         user.recordSuccessfulLogin();
         String agent = client.userAgent() == null ? "-" : client.userAgent().length() > MAX_USER_AGENT
                 ? client.userAgent().substring(0, MAX_USER_AGENT) + "…" : client.userAgent();
         mail.send(MailTemplates.render("signin", user.getEmail(), user.getLocale(), user.getDisplayName(),
                 user.getLoginId(), MailTemplates.jst(now), client.ip(), agent));
+    }
+
+    private void event(String name, Outcome outcome, User user, String detail) {
+        audit.event(name, outcome, user.getLoginId(), user.getOrganisation() == null ? null : user.getOrganisation().getId(),
+                "userId=" + user.getId(), detail);
     }
 
     /** The code is only valid with its challenge token, so a code alone is worth nothing. */

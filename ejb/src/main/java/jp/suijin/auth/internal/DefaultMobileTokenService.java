@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jp.suijin.audit.AuditLog;
+import jp.suijin.audit.Outcome;
 import jp.suijin.auth.MobileCaller;
 import jp.suijin.auth.MobileSession;
 import jp.suijin.auth.MobileTokenService;
@@ -30,6 +32,9 @@ public class DefaultMobileTokenService implements MobileTokenService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private AuditLog audit;
 
     @Override
     public MobileSession issue(long deviceId) {
@@ -52,6 +57,10 @@ public class DefaultMobileTokenService implements MobileTokenService {
         if (token.isUsed()) {
             // a refresh token used twice was copied: end everything the device holds
             token.getDevice().revoke(now);
+            User user = token.getDevice().getUser();
+            audit.event("authn_token_reuse", Outcome.DENIED, user.getLoginId(),
+                    user.getOrganisation() == null ? null : user.getOrganisation().getId(),
+                    "deviceId=" + token.getDevice().getId(), "refresh token used twice: device removed");
             return Optional.empty();
         }
         token.use(now);

@@ -28,6 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import jp.suijin.audit.AuditContext;
+import jp.suijin.audit.AuditLog;
+import jp.suijin.audit.Outcome;
 import jp.suijin.auth.PasswordHasher;
 import jp.suijin.persistence.facility.FieldDevice;
 import jp.suijin.persistence.facility.MeasurementPoint;
@@ -65,6 +68,9 @@ public class DefaultIngestService implements IngestService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private AuditLog audit;
 
     @Override
     public IngestResult ingest(String deviceCode, String token, List<SampleInput> samples) {
@@ -112,9 +118,14 @@ public class DefaultIngestService implements IngestService {
         boolean ok = MessageDigest.isEqual(presented, expected) && token != null && !found.isEmpty()
                 && found.get(0).isEnabled();
         if (!ok) {
+            audit.event("authn_device_fail", Outcome.DENIED, "device:" + deviceCode,
+                    found.isEmpty() ? null : found.get(0).getFacility().getOrganisation().getId(), null,
+                    found.isEmpty() ? "unknown device" : found.get(0).isEnabled() ? "wrong token" : "device disabled");
             throw new DeviceAuthenticationException();
         }
-        return found.get(0);
+        FieldDevice device = found.get(0);
+        AuditContext.identify("device:" + device.getCode(), device.getFacility().getOrganisation().getId());
+        return device;
     }
 
     private static ValidSample validate(SampleInput in, Map<String, MeasurementPoint> points, Instant now,

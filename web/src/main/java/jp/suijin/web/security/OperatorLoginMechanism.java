@@ -22,6 +22,7 @@ import jp.suijin.auth.LoginService;
 import jp.suijin.auth.MobileCaller;
 import jp.suijin.auth.MobileTokenService;
 import jp.suijin.auth.Roles;
+import jp.suijin.web.audit.AccessLog;
 
 /**
  * Container-managed sign-in for the operator pages, in one or two steps: the login page hands over
@@ -74,8 +75,10 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
             if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
                 // an open page's poll after its session ended: a plain 302 would leave it frozen on old values
                 writeAjaxRedirect(response, request.getContextPath() + LOGIN_PAGE);
+                AccessLog.answered(request, HttpServletResponse.SC_OK);
                 return AuthenticationStatus.SEND_CONTINUE;
             }
+            AccessLog.answered(request, HttpServletResponse.SC_FOUND);
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
@@ -90,16 +93,18 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
             if (caller.isPresent()) {
                 return context.notifyContainerAboutLogin(caller.get().loginId(), Set.of(caller.get().role()));
             }
-            return unauthorized(response, "invalid_token",
+            return unauthorized(request, response, "invalid_token",
                     "the access token is unknown or expired, or its device was removed; refresh or sign in again");
         }
         if (context.isProtected()) {
-            return unauthorized(response, "token_required", "send \"Authorization: Bearer <access token>\"");
+            return unauthorized(request, response, "token_required", "send \"Authorization: Bearer <access token>\"");
         }
         return context.doNothing();
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String code, String message) {
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+            String code, String message) {
+        AccessLog.answered(request, HttpServletResponse.SC_UNAUTHORIZED);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"suijin-mobile\"");
         response.setContentType("application/json");

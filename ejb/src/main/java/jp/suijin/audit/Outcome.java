@@ -1,0 +1,6 @@
+package jp.suijin.audit;
+
+/** How an audited operation ended. */
+public enum Outcome {
+    OK, DENIED, ERROR
+}
