@@ -10,8 +10,14 @@ public record OperationEntry(Instant recordedAt, Long organisationId, String pri
         String userAgent, String sessionHash, String operation, String beanMethod, String target, String parameters,
         Outcome outcome, String errorClass, long durationMs) {
 
-    /** The same call, ended by a rollback of its transaction after the method returned. */
+    /**
+     * The same call, its transaction rolled back: a call that returned normally becomes an ERROR; one
+     * that failed or was refused keeps its own outcome and exception.
+     */
     public OperationEntry rolledBack() {
+        if (outcome != Outcome.OK) {
+            return this;
+        }
         return new OperationEntry(recordedAt, organisationId, principal, clientIp, userAgent, sessionHash, operation,
                 beanMethod, target, parameters, Outcome.ERROR, "transaction rolled back", durationMs);
     }

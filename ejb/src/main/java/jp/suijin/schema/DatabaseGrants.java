@@ -65,17 +65,22 @@ public final class DatabaseGrants {
         return check(application, account);
     }
 
-    /** Reads the application's own grants: any schema- or server-wide right beyond USAGE is too wide. */
+    /** Reads the application's own grants: any server-wide right, or a schema-wide one beyond SELECT, is too wide. */
     private static Check check(DataSource application, String account) throws SQLException {
         try (Connection app = application.getConnection(); Statement s = app.createStatement();
                 ResultSet r = s.executeQuery("SHOW GRANTS")) {
+            String schema = "`" + app.getCatalog().toUpperCase(Locale.ROOT) + "`";
             while (r.next()) {
                 String grant = r.getString(1);
                 String upper = grant.toUpperCase(Locale.ROOT);
-                if (upper.startsWith("GRANT USAGE ON") || upper.startsWith("GRANT PROXY") || !upper.startsWith("GRANT ")) {
+                if (upper.startsWith("GRANT USAGE ON") || upper.startsWith("GRANT PROXY") || !upper.startsWith("GRANT ")
+                        || !upper.contains(" ON ")) {
                     continue;
                 }
-                boolean wide = upper.contains(" ON *.* ") || upper.matches("GRANT .* ON `[^`]+`\\.\\* TO .*");
+                String privileges = upper.substring("GRANT ".length(), upper.indexOf(" ON "));
+                // reading the whole schema (needed to connect before the first grant) is fine; more is not
+                boolean wide = upper.contains(" ON *.* ")
+                        || upper.contains(" ON " + schema + ".* ") && !privileges.equals("SELECT");
                 boolean touchesAudit = APPEND_ONLY.stream().anyMatch(t -> upper.contains("`" + t.toUpperCase(Locale.ROOT) + "`"))
                         && (upper.contains("UPDATE") || upper.contains("DELETE") || upper.contains("ALL PRIVILEGES")
                         || upper.contains("DROP") || upper.contains("ALTER"));

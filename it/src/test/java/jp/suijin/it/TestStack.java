@@ -88,6 +88,11 @@ public final class TestStack implements AutoCloseable {
             domain.create(base);
         }
         domain.start();
+        // the database starts empty, so the audit chains start anew: with this run's key, which
+        // apply.sh only sets where the alias is missing
+        if (domain.admin("list-password-aliases").contains("suijin-audit-key")) {
+            domain.admin("delete-password-alias", "suijin-audit-key");
+        }
         Map<String, String> config = Map.ofEntries(
                 Map.entry("SUIJIN_DB_URL", url),
                 Map.entry("SUIJIN_DB_USER", appUser),
@@ -95,6 +100,8 @@ public final class TestStack implements AutoCloseable {
                 Map.entry("SUIJIN_DB_OWNER_USER", user),
                 Map.entry("SUIJIN_DB_OWNER_PASSWORD", password),
                 Map.entry("SUIJIN_AUDIT_KEY", AUDIT_KEY),
+                // the least the product allows, so the retention test can cross it with a moved clock
+                Map.entry("SUIJIN_AUDIT_RETENTION_DAYS", "365"),
                 Map.entry("SUIJIN_HTTP_PORT", String.valueOf(base + 80)),
                 Map.entry("SUIJIN_HTTPS_PORT", String.valueOf(base + 81)),
                 Map.entry("SUIJIN_DEVICE_PORT", String.valueOf(base + 90)),
@@ -180,6 +187,13 @@ public final class TestStack implements AutoCloseable {
     /** Runs domain-config/apply.sh again with the settings the stack used. */
     public void reapplyConfig() {
         domain.applyConfig(home.resolve("domain-config"), config);
+    }
+
+    /** Runs domain-config/apply.sh with some settings changed (e.g. to see a wrong one refused). */
+    public void applyConfigWith(Map<String, String> changes) {
+        Map<String, String> changed = new java.util.HashMap<>(config);
+        changed.putAll(changes);
+        domain.applyConfig(home.resolve("domain-config"), changed);
     }
 
     @Override

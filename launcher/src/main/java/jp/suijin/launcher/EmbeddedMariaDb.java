@@ -57,8 +57,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /**
      * Creates the database and its two accounts, with the given passwords (set anew each time): the
      * schema owner, with every right on the database and the right to grant them, and the
-     * application's account with no grants of its own (the application's owner connection grants it
-     * table by table). Runs through MariaDB's own client on the server's socket as the
+     * application's account, which may only read (to connect at all) until the application's owner
+     * connection grants it more, table by table. Runs through MariaDB's own client on the server's socket as the
      * operating-system user, the administrative account a fresh MariaDB install grants
      * (unix_socket authentication).
      */
@@ -84,6 +84,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             sql.append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO '").append(owner).append("'@'")
                     .append(host).append("' WITH GRANT OPTION;\n");
+            sql.append("GRANT SELECT ON `").append(database).append("`.* TO '").append(user).append("'@'").append(host)
+                    .append("';\n");
         }
         try {
             db.run(sql.toString(), System.getProperty("user.name"), null, null);

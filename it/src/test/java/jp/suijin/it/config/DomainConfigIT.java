@@ -2,10 +2,13 @@ package jp.suijin.it.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import jp.suijin.launcher.LaunchException;
 import jp.suijin.it.SuijinStackExtension;
 import jp.suijin.it.TestStack;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,23 @@ class DomainConfigIT {
         assertFalse(Files.readString(domainXml).contains(stack.dbPassword()), "the DB password is in domain.xml");
         assertTrue(stack.domain().admin("list-network-listeners").contains("device-listener"));
         assertTrue(stack.domain().admin("ping-connection-pool", "SuijinPool").contains("executed successfully"));
+    }
+
+    @Test
+    void keepsTheAuditKeyAndOwnerPasswordInAliasesAndRefusesRetentionUnderAYear() {
+        TestStack stack = SuijinStackExtension.stack();
+        String aliases = stack.domain().admin("list-password-aliases");
+        assertTrue(aliases.contains("suijin-audit-key") && aliases.contains("suijin-db-owner-password"), aliases);
+        assertTrue(stack.domain().admin("ping-connection-pool", "SuijinOwnerPool").contains("executed successfully"));
+
+        LaunchException refused = assertThrows(LaunchException.class,
+                () -> stack.applyConfigWith(Map.of("SUIJIN_AUDIT_RETENTION_DAYS", "364")));
+        assertTrue(refused.getMessage().contains("SUIJIN_AUDIT_RETENTION_DAYS=364"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("at least 365 days"), refused.getMessage());
+        LaunchException shared = assertThrows(LaunchException.class,
+                () -> stack.applyConfigWith(Map.of("SUIJIN_DB_OWNER_USER", "suijin_test_app", "SUIJIN_DB_USER", "suijin_test_app")));
+        assertTrue(shared.getMessage().contains("needs an account of its own"), shared.getMessage());
+        assertTrue(stack.domain().admin("list-system-properties").contains("suijin.audit.retention-days=365"));
     }
 
     @Test

@@ -27,6 +27,19 @@ public final class ChainVerifier {
      *        still contain it, so a table emptied or rolled back to an older state is found
      */
     public ChainVerification verify(Connection c, AuditChain chain, ChainHead exported) throws SQLException {
+        // one consistent snapshot: records the writer adds meanwhile are neither half-seen nor taken for forgeries
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (java.sql.Statement snapshot = c.createStatement()) {
+            snapshot.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+            return walk(c, chain, exported);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private ChainVerification walk(Connection c, AuditChain chain, ChainHead exported) throws SQLException {
         Instant started = Instant.now();
         ChainHead head = head(c, chain);
         if (head == null) {

@@ -1,0 +1,66 @@
+package jp.suijin.it.audit;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import jp.suijin.audit.AuditLog;
+import jp.suijin.audit.Outcome;
+import jp.suijin.audit.internal.AuditMaintenance;
+import jp.suijin.persistence.audit.ChainVerification;
+import jp.suijin.time.SuijinClock;
+
+/**
+ * Test-only controls, for a signed-in service operator (HTTP Basic): POST event?name=&target= writes
+ * a marker event; POST purge runs the retention purge; POST verify runs the server's verification;
+ * POST clock?advance=P1D moves the clock, DELETE clock resets it.
+ */
+@WebServlet("/probe/*")
+@DeclareRoles({"SERVICE_OPERATOR"})
+@ServletSecurity(@HttpConstraint(rolesAllowed = "SERVICE_OPERATOR"))
+public class AuditITServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private AuditLog log;
+
+    @EJB
+    private AuditMaintenance maintenance;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        try {
+            switch (request.getPathInfo()) {
+                case "/event" -> log.event(request.getParameter("name"), Outcome.OK, request.getParameter("principal"),
+                        null, request.getParameter("target"), "test marker");
+                case "/purge" -> response.getWriter().print(maintenance.purgeNow());
+                case "/verify" -> {
+                    StringBuilder out = new StringBuilder();
+                    for (ChainVerification v : maintenance.verifyAll().values()) {
+                        out.append(v.summary()).append('\n');
+                    }
+                    response.getWriter().print(out);
+                }
+                case "/clock" -> SuijinClock.advance(Duration.parse(request.getParameter("advance")));
+                default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        } catch (java.sql.SQLException e) {
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, e.toString());
+        }
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) {
+        SuijinClock.reset();
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+}
