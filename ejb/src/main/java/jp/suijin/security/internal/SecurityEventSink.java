@@ -65,7 +65,7 @@ public class SecurityEventSink {
             return rule.defaults();
         }
         String key = organisationId + "|" + rule;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Cached cached = settings.get(key);
         if (cached != null && now.isBefore(cached.until())) {
             return cached.setting();

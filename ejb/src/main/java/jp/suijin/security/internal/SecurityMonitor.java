@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -221,28 +223,31 @@ public class SecurityMonitor {
         if (!s.enabled()) {
             return;
         }
-        int hour = now.atZone(JAPAN).getHour();
-        int total = 0;
-        int atHour = 0;
+        List<Instant> history = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement q = c.prepareStatement("SELECT recorded_at FROM audit_record WHERE principal = ?"
                         + " AND operation = 'authn_login_success' AND recorded_at >= ? AND recorded_at < ?")) {
             q.setString(1, subject);
             q.setObject(2, LocalDateTime.ofInstant(now.minus(Duration.ofMinutes(s.windowMinutes())), ZoneOffset.UTC));
-            q.setObject(3, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            // stored to the millisecond: this sign-in itself is not part of its history
+            q.setObject(3, LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    total++;
-                    if (r.getObject(1, LocalDateTime.class).atOffset(ZoneOffset.UTC).atZoneSameInstant(JAPAN).getHour() == hour) {
-                        atHour++;
-                    }
+                    history.add(r.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC));
                 }
             }
         }
-        if (total >= s.threshold() && atHour == 0) {
+        if (unusualHour(history, now, s.threshold())) {
+            int hour = now.atZone(JAPAN).getHour();
             raise(SecurityRule.UNUSUAL_HOURS, org, subject, op, "sign-in at " + hour + ":00-" + hour
-                    + ":59 (Japan time), an hour without sign-ins among the last " + total);
+                    + ":59 (Japan time), an hour without sign-ins among the last " + history.size());
         }
+    }
+
+    /** Whether a sign-in at {@code now} falls in a Japan-time hour none of enough earlier sign-ins fell in. */
+    static boolean unusualHour(List<Instant> history, Instant now, int enough) {
+        int hour = now.atZone(JAPAN).getHour();
+        return history.size() >= enough && history.stream().noneMatch(t -> t.atZone(JAPAN).getHour() == hour);
     }
 
     /** Counts this occurrence in the key's window; returns the count within the window. */
