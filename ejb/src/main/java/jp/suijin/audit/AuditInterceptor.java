@@ -38,6 +38,9 @@ public class AuditInterceptor {
 
     @AroundInvoke
     public Object record(InvocationContext call) throws Exception {
+        if (!AuditSwitch.on()) {
+            return call.proceed();
+        }
         Instant at = clock.instant();
         long start = System.nanoTime();
         Outcome outcome = Outcome.OK;

@@ -28,6 +28,9 @@ public class AuditLog {
 
     /** Records a finished business method call (from {@link AuditInterceptor}). */
     public void operation(OperationEntry entry) {
+        if (!AuditSwitch.on()) {
+            return;
+        }
         afterTransaction(entry, true);
     }
 
@@ -37,6 +40,9 @@ public class AuditLog {
      * stands whatever becomes of the transaction it happened in.
      */
     public void event(String name, Outcome outcome, String subject, Long organisationId, String target, String detail) {
+        if (!AuditSwitch.on()) {
+            return;
+        }
         AuditContext.Request request = AuditContext.request();
         OperationEntry entry = new OperationEntry(clock.instant(), organisationId, subject,
                 request == null ? null : request.clientIp(), request == null ? null : request.userAgent(),
@@ -46,6 +52,9 @@ public class AuditLog {
 
     /** Records one HTTP request (from the web tier's access-log filter); does not wait. */
     public void access(AccessEntry entry) {
+        if (!AuditSwitch.on()) {
+            return;
+        }
         writer.writeAccess(entry);
     }
 

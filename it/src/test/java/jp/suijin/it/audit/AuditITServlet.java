@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import jp.suijin.audit.AuditLog;
+import jp.suijin.audit.AuditSwitch;
 import jp.suijin.audit.Outcome;
 import jp.suijin.audit.internal.AuditMaintenance;
 import jp.suijin.persistence.audit.ChainVerification;
@@ -20,7 +21,8 @@ import jp.suijin.time.SuijinClock;
 /**
  * Test-only controls, for a signed-in service operator (HTTP Basic): POST event?name=&target= writes
  * a marker event; POST purge runs the retention purge; POST verify runs the server's verification;
- * POST clock?advance=P1D moves the clock, DELETE clock resets it.
+ * POST clock?advance=P1D moves the clock, DELETE clock resets it; POST audit?mode=off|on switches
+ * auditing for the audit-cost benchmark's baseline (test domains only, see AuditSwitch).
  */
 @WebServlet("/probe/*")
 @DeclareRoles({"SERVICE_OPERATOR"})
@@ -51,6 +53,8 @@ public class AuditITServlet extends HttpServlet {
                     response.getWriter().print(out);
                 }
                 case "/clock" -> SuijinClock.advance(Duration.parse(request.getParameter("advance")));
+                case "/audit" -> System.setProperty(AuditSwitch.BENCHMARK_OFF_PROPERTY,
+                        String.valueOf("off".equals(request.getParameter("mode"))));
                 default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
         } catch (java.sql.SQLException e) {
