@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.suijin.admin.AdministrationException;
@@ -113,8 +114,9 @@ public abstract class RecordLogView<T extends Serializable> implements Serializa
         external.setResponseContentType("text/csv; charset=UTF-8");
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         // lets PrimeFaces.monitorDownload on the page see the end of the download
-        ResourceUtils.addResponseCookie(faces, ResourceUtils.getMonitorKeyCookieName(faces, null), "true",
-                Map.of("path", "/"));
+        Map<String, Object> cookie = new HashMap<>(); // PrimeFaces adds its own attributes to it
+        cookie.put("path", "/");
+        ResourceUtils.addResponseCookie(faces, ResourceUtils.getMonitorKeyCookieName(faces, null), "true", cookie);
         lastExport = write(applied, external.getResponseOutputStream());
         faces.responseComplete();
     }
