@@ -15,10 +15,17 @@ public class Formats {
     public static final ZoneId DISPLAY_ZONE = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(DISPLAY_ZONE);
+    private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(DISPLAY_ZONE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(DISPLAY_ZONE);
 
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /** With milliseconds, for audit records, where the order within a second matters. */
+    public String precise(Instant instant) {
+        return instant == null ? "" : PRECISE.format(instant);
     }
 
     /** Time of day for today's instants; older ones with their date, so a stale value never looks current. */

@@ -1,0 +1,105 @@
+package jp.suijin.audit.internal;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * CSV as RFC 4180 writes it (CRLF, fields with comma, quote or line break quoted, quotes doubled),
+ * in UTF-8 with a byte order mark so that Excel opens Japanese text correctly. Times in Japan time.
+ * A text that starts like a formula (= + - @ tab CR) gets a leading apostrophe: the records hold
+ * what strangers typed (login IDs, paths, browsers), and a spreadsheet must not run it.
+ */
+public final class CsvWriter implements Flushable, Closeable {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.of("Asia/Tokyo"));
+
+    private final Writer out;
+    private boolean lineStarted;
+
+    public CsvWriter(OutputStream stream) throws IOException {
+        out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+        out.write('\uFEFF');
+    }
+
+    public CsvWriter text(String value) throws IOException {
+        separate();
+        if (value != null) {
+            out.write(quote(neutralise(value)));
+        }
+        return this;
+    }
+
+    public CsvWriter number(long value) throws IOException {
+        separate();
+        out.write(Long.toString(value));
+        return this;
+    }
+
+    public CsvWriter time(Instant value) throws IOException {
+        separate();
+        if (value != null) {
+            out.write(TIME.format(value));
+        }
+        return this;
+    }
+
+    public void endLine() throws IOException {
+        out.write("\r\n");
+        lineStarted = false;
+    }
+
+    /** A header line: names as they are. */
+    public void header(String... names) throws IOException {
+        for (String name : names) {
+            separate();
+            out.write(quote(name));
+        }
+        endLine();
+    }
+
+    private void separate() throws IOException {
+        if (lineStarted) {
+            out.write(',');
+        }
+        lineStarted = true;
+    }
+
+    static String quote(String value) {
+        boolean needs = false;
+        for (int i = 0; i < value.length() && !needs; i++) {
+            char c = value.charAt(i);
+            needs = c == ',' || c == '"' || c == '\r' || c == '\n';
+        }
+        return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
+    static String neutralise(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /** Flushes but leaves the stream open: it belongs to the caller. */
+    @Override
+    public void close() throws IOException {
+        out.flush();
+    }
+}

@@ -1,0 +1,46 @@
+package jp.suijin.audit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class CsvWriterTest {
+
+    @Test
+    void quotesOnlyWhatRfc4180Requires() {
+        assertEquals("plain", CsvWriter.quote("plain"));
+        assertEquals("\"a,b\"", CsvWriter.quote("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", CsvWriter.quote("say \"hi\""));
+        assertEquals("\"two\r\nlines\"", CsvWriter.quote("two\r\nlines"));
+        assertEquals("\"one\nline\"", CsvWriter.quote("one\nline"));
+    }
+
+    @Test
+    void formulasAreNotRunBySpreadsheets() {
+        assertEquals("'=HYPERLINK(\"x\")", CsvWriter.neutralise("=HYPERLINK(\"x\")"));
+        assertEquals("'+1", CsvWriter.neutralise("+1"));
+        assertEquals("'-1", CsvWriter.neutralise("-1"));
+        assertEquals("'@SUM(A1)", CsvWriter.neutralise("@SUM(A1)"));
+        assertEquals("a=b", CsvWriter.neutralise("a=b"));
+        assertEquals("", CsvWriter.neutralise(""));
+    }
+
+    @Test
+    void writesBomHeaderAndCrlfLinesInJapanTime() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvWriter csv = new CsvWriter(bytes)) {
+            csv.header("seq", "recorded_at_jst", "principal", "path");
+            csv.number(42).time(Instant.parse("2026-01-31T15:00:00.123Z")).text(null).text("/app/水神,x").endLine();
+        }
+        byte[] out = bytes.toByteArray();
+        assertEquals((byte) 0xEF, out[0]);
+        assertEquals((byte) 0xBB, out[1]);
+        assertEquals((byte) 0xBF, out[2]);
+        assertEquals("\uFEFFseq,recorded_at_jst,principal,path\r\n42,2026-02-01 00:00:00.123,,\"/app/水神,x\"\r\n",
+                new String(out, StandardCharsets.UTF_8));
+    }
+}
