@@ -58,6 +58,16 @@ public class AuditLog {
         writer.writeAccess(entry);
     }
 
+    /**
+     * People's operations are durable before they are answered. Field devices post every few
+     * seconds and retry what was not answered, so their records go through the same bounded,
+     * flushed-at-shutdown queue as access records without holding each post up.
+     */
+    private void write(OperationEntry entry) {
+        AuditContext.Request request = AuditContext.request();
+        writer.writeOperation(entry, request == null || !"device".equals(request.listener()));
+    }
+
     private void afterTransaction(OperationEntry entry, boolean rollbackMatters) {
         int status = transactions.getTransactionKey() == null ? Status.STATUS_NO_TRANSACTION
                 : transactions.getTransactionStatus();
@@ -69,13 +79,13 @@ public class AuditLog {
 
                 @Override
                 public void afterCompletion(int ended) {
-                    writer.writeOperation(rollbackMatters && ended != Status.STATUS_COMMITTED ? entry.rolledBack() : entry);
+                    write(rollbackMatters && ended != Status.STATUS_COMMITTED ? entry.rolledBack() : entry);
                 }
             });
         } else if (rollbackMatters && status == Status.STATUS_MARKED_ROLLBACK) {
-            writer.writeOperation(entry.rolledBack());
+            write(entry.rolledBack());
         } else {
-            writer.writeOperation(entry);
+            write(entry);
         }
     }
 }

@@ -53,8 +53,8 @@ public class SchemaMigrator {
         if (grants.protectedAudit()) {
             LOG.info(() -> "Database account " + grants.account() + " may not change or remove audit records");
         } else {
-            LOG.severe(() -> "Database account " + grants.account() + " can change or remove audit records: "
-                    + grants.problem());
+            LOG.severe(() -> "Database account " + grants.account() + " has more rights than the application may have"
+                    + " (audit records must be append-only for it): " + grants.problem());
         }
     }
 

@@ -151,6 +151,20 @@ public final class TestStack implements AutoCloseable {
         return DriverManager.getConnection(dbUrl, appUser, appPassword);
     }
 
+    /**
+     * Runs domain-config/verify-audit.sh as an operator would, as the application's account;
+     * returns its exit status and what it printed.
+     */
+    public Map.Entry<Integer, String> verifyAuditCommand() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("domain-config/verify-audit.sh").toString())
+                .redirectErrorStream(true);
+        pb.environment().putAll(Map.of("SUIJIN_DB_URL", dbUrl, "SUIJIN_DB_USER", appUser,
+                "SUIJIN_DB_PASSWORD", appPassword, "SUIJIN_AUDIT_KEY", AUDIT_KEY));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return Map.entry(p.waitFor(), out);
+    }
+
     /** The audit chain key the domain holds (password alias suijin-audit-key). */
     public byte[] auditKey() {
         return java.util.Base64.getDecoder().decode(AUDIT_KEY);

@@ -154,6 +154,8 @@ final class Launcher implements AutoCloseable {
                 Map.entry("SUIJIN_DB_PASSWORD", dbPassword),
                 Map.entry("SUIJIN_DB_OWNER_USER", dbOwnerUser),
                 Map.entry("SUIJIN_DB_OWNER_PASSWORD", dbOwnerPassword),
+                // kept beside the other secrets, so domain-config/verify-audit.sh can check the chains too
+                Map.entry("SUIJIN_AUDIT_KEY", secret("audit-key", 32, Base64.getEncoder())),
                 Map.entry("SUIJIN_HTTP_PORT", String.valueOf(settings.httpPort())),
                 Map.entry("SUIJIN_HTTPS_PORT", String.valueOf(settings.httpsPort())),
                 Map.entry("SUIJIN_DEVICE_PORT", String.valueOf(settings.devicePort())),
@@ -241,13 +243,17 @@ final class Launcher implements AutoCloseable {
 
     /** A random secret kept in an owner-only file, created on first use. */
     private String secret(String name) {
+        return secret(name, 24, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    private String secret(String name, int length, Base64.Encoder encoder) {
         Path file = secrets.resolve(name);
         try {
             if (!Files.exists(file)) {
-                byte[] bytes = new byte[24];
+                byte[] bytes = new byte[length];
                 new SecureRandom().nextBytes(bytes);
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                Files.writeString(file, encoder.encodeToString(bytes));
             }
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {

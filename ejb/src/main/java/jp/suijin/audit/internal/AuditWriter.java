@@ -34,8 +34,9 @@ import jp.suijin.persistence.audit.AuditChain;
  * The one writer of both audit chains. Callers put records on a bounded queue; one thread takes
  * everything waiting (up to {@value #BATCH} records), and in one transaction locks each chain's
  * head row, gives the records their positions and MACs, inserts them as a JDBC batch and moves the
- * head. Operation records wait for that commit (group commit: durable before the caller goes on,
- * at the cost of one transaction per batch, not per record); access records do not wait.
+ * head. Operation records of people's requests wait for that commit (group commit: durable before
+ * the answer, at the cost of one transaction per batch, not per record); records of device
+ * requests and access records do not wait.
  *
  * <p>Nothing is dropped silently: a full queue holds the caller back for up to
  * {@value #OFFER_SECONDS} s; a record that still finds no room is counted, logged at SEVERE and
@@ -49,6 +50,7 @@ public class AuditWriter {
     static final int CAPACITY = 100_000;
     static final int BATCH = 2_000;
     static final int OFFER_SECONDS = 5;
+    static final long LINGER_MILLIS = 10;
     private static final long WAIT_SECONDS = 30;
 
     @Resource(lookup = "jdbc/suijin")
@@ -112,10 +114,10 @@ public class AuditWriter {
         listeners.add(listener);
     }
 
-    /** Writes an operation record and returns once it is committed. */
-    public void writeOperation(OperationEntry entry) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!enqueue(new Pending(AuditChain.AUDIT, entry, done))) {
+    /** Writes an operation record; with {@code wait}, returns once it is committed. */
+    public void writeOperation(OperationEntry entry, boolean wait) {
+        CompletableFuture<Void> done = wait ? new CompletableFuture<>() : null;
+        if (!enqueue(new Pending(AuditChain.AUDIT, entry, done)) || !wait) {
             return;
         }
         try {
@@ -174,6 +176,10 @@ public class AuditWriter {
                         continue;
                     }
                     batch.add(first);
+                    // a moment for more records to arrive: fewer, larger transactions under load
+                    if (queue.size() < BATCH && running) {
+                        Thread.sleep(LINGER_MILLIS);
+                    }
                     queue.drainTo(batch, BATCH - 1);
                 }
                 List<Object> entries = write(batch);

@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import jp.suijin.audit.AuditInterceptor;
 import jp.suijin.audit.Sensitive;
@@ -24,25 +25,41 @@ public record ParameterSummary(String targets, String parameters) {
     private static final Pattern TARGET_NAME = Pattern.compile("id|.*Id|.*Ids|.*Code|.*Codes");
     private static final int MAX_VALUE = 100;
 
+    private static final Map<Method, Plan> PLANS = new ConcurrentHashMap<>();
+
+    /** What is known of a method's parameters before any call: names, which are secret, which are targets. */
+    private record Plan(String[] names, boolean[] sensitive, boolean[] target) {
+
+        static Plan of(Method method) {
+            Parameter[] params = method.getParameters();
+            Annotation[][] declared = interfaceAnnotations(method);
+            String[] names = new String[params.length];
+            boolean[] sensitive = new boolean[params.length];
+            boolean[] target = new boolean[params.length];
+            for (int i = 0; i < params.length; i++) {
+                names[i] = params[i].getName();
+                sensitive[i] = params[i].isAnnotationPresent(Sensitive.class) || marked(declared, i)
+                        || SECRET_NAME.matcher(names[i]).matches();
+                target[i] = !sensitive[i] && TARGET_NAME.matcher(names[i]).matches();
+            }
+            return new Plan(names, sensitive, target);
+        }
+    }
+
     public static ParameterSummary of(Method method, Object[] args) {
         if (args == null || args.length == 0) {
             return new ParameterSummary(null, null);
         }
-        Parameter[] params = method.getParameters();
-        Annotation[][] declared = interfaceAnnotations(method);
+        Plan plan = PLANS.computeIfAbsent(method, Plan::of);
         StringBuilder targets = new StringBuilder();
         StringBuilder rest = new StringBuilder();
-        for (int i = 0; i < args.length && i < params.length; i++) {
-            String name = params[i].getName();
-            boolean sensitive = params[i].isAnnotationPresent(Sensitive.class) || marked(declared, i)
-                    || SECRET_NAME.matcher(name).matches();
-            String value = sensitive ? (args[i] == null ? "null" : "***") : summary(args[i], 0);
-            boolean target = !sensitive && TARGET_NAME.matcher(name).matches();
-            StringBuilder into = target ? targets : rest;
+        for (int i = 0; i < args.length && i < plan.names().length; i++) {
+            String value = plan.sensitive()[i] ? (args[i] == null ? "null" : "***") : summary(args[i], 0);
+            StringBuilder into = plan.target()[i] ? targets : rest;
             if (!into.isEmpty()) {
                 into.append(", ");
             }
-            into.append(name).append('=').append(value);
+            into.append(plan.names()[i]).append('=').append(value);
         }
         return new ParameterSummary(targets.isEmpty() ? null : targets.toString(), rest.isEmpty() ? null : rest.toString());
     }

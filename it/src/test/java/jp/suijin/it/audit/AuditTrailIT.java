@@ -165,11 +165,12 @@ class AuditTrailIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"device\": \"IT-AUDIT-NO-SUCH\", \"samples\": []}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, device.statusCode(), device.body());
-        Map<String, Object> ingest = last("SELECT * FROM audit_record WHERE operation = 'ingestService.ingest'"
+        // device requests do not wait for their records (see AuditLog)
+        Map<String, Object> ingest = awaitRow("SELECT * FROM audit_record WHERE operation = 'ingestService.ingest'"
                 + " AND target = 'deviceCode=IT-AUDIT-NO-SUCH' ORDER BY seq DESC");
         assertEquals("DENIED", ingest.get("outcome"));
         assertEquals("jp.suijin.telemetry.DeviceAuthenticationException", ingest.get("error_class"));
-        assertEquals("DENIED", last("SELECT outcome FROM audit_record WHERE operation = 'authn_device_fail'"
+        assertEquals("DENIED", awaitRow("SELECT outcome FROM audit_record WHERE operation = 'authn_device_fail'"
                 + " AND principal = 'device:IT-AUDIT-NO-SUCH'").get("outcome"));
         Map<String, Object> deviceRequest = awaitRow("SELECT * FROM access_record WHERE listener = 'device'"
                 + " AND status = 401 AND recorded_at >= ?", since);
@@ -250,8 +251,15 @@ class AuditTrailIT extends IntegrationTest {
             assertTrue(changed.problem().contains("record " + target) && changed.problem().contains("changed"),
                     changed.problem());
             assertTrue(AuditProbe.post("verify").contains("BROKEN: record " + target), "the server's verification agrees");
+            Map.Entry<Integer, String> command = stack().verifyAuditCommand();
+            assertEquals(1, command.getKey(), command.getValue());
+            assertTrue(command.getValue().contains("audit_record: BROKEN: record " + target), "and the command line's: "
+                    + command.getValue());
             exec(db, "UPDATE audit_record SET principal = NULL WHERE seq = ?", target);
             assertTrue(verifier.verify(db, AuditChain.AUDIT, null).ok(), "restored");
+            Map.Entry<Integer, String> verified = stack().verifyAuditCommand();
+            assertEquals(0, verified.getKey(), verified.getValue());
+            assertTrue(verified.getValue().contains("audit_record: OK"), verified.getValue());
 
             // deleted
             Map<String, Object> original = last("SELECT * FROM audit_record WHERE seq = ?", target);
@@ -335,7 +343,7 @@ class AuditTrailIT extends IntegrationTest {
         return ((Number) last("SELECT id FROM organisation WHERE code = ?", AuditITFixture.ORGANISATION).get("id")).longValue();
     }
 
-    /** Access records are written in the background: waits up to 10 s for the row. */
+    /** Access records (and device requests' records) are written in the background: waits up to 10 s for the row. */
     private static Map<String, Object> awaitRow(String sql, Object... params) throws Exception {
         for (int i = 0; i < 100; i++) {
             List<Map<String, Object>> found = rows(sql, params);
