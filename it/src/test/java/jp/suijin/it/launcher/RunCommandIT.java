@@ -4,20 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 
 /** The run command's answers to a taken port and an unreachable database: one clear line, no stack trace. */
 class RunCommandIT {
 
-    @TempDir
+    /** Not the system temporary directory, which the run command refuses for its embedded database. */
+    @TempDir(factory = UnderTarget.class)
     Path data;
+
+    static final class UnderTarget implements TempDirFactory {
+        @Override
+        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension) throws IOException {
+            Path target = Path.of(System.getProperty("suijin.it.work")).getParent();
+            return Files.createTempDirectory(target, "run-command-");
+        }
+    }
 
     @Test
     void aTakenPortIsNamedInOneLine() throws Exception {
@@ -36,7 +50,7 @@ class RunCommandIT {
 
         assertEquals(1, r.exit);
         String last = r.lines.get(r.lines.size() - 1);
-        assertTrue(last.startsWith("Suijin: Cannot connect to MariaDB at jdbc:mariadb://127.0.0.1:9/suijin as suijin:"), last);
+        assertTrue(last.startsWith("Suijin: Cannot connect to MariaDB at jdbc:mariadb://127.0.0.1:9/suijin as suijin_app:"), last);
         assertFalse(String.join("\n", r.lines).contains("\tat "), "stack trace printed");
     }
 
