@@ -79,17 +79,21 @@ class AuditPagesIT extends IntegrationTest {
 
         admin.get("app/admin/security-events.xhtml");
         HttpResponse<String> refused = admin.submit("rules", "save", rules(5000));
-        assertTrue(refused.body().contains("1,000"), "names the bounds: " + refused.body());
+        assertTrue(refused.body().contains("権限のない操作の繰り返し: しきい値は2～1,000の範囲で入力してください。"),
+                "names the rule and the bounds: " + refused.body());
         assertEquals(List.of(), AuditTrailIT.rows("SELECT rule FROM security_rule_setting WHERE rule = 'ACCESS_DENIED'"
                 + " AND organisation_id = (SELECT id FROM organisation WHERE code = ?)", AuditITFixture.ORGANISATION));
         admin.get("app/admin/security-events.xhtml");
-        admin.submit("rules", "save", rules(7));
+        assertTrue(admin.submit("rules", "save", rules(7)).body().contains("検知ルールを保存しました。"));
         assertEquals(7, ((Number) AuditTrailIT.rows("SELECT threshold FROM security_rule_setting WHERE rule = 'ACCESS_DENIED'"
                 + " AND organisation_id = (SELECT id FROM organisation WHERE code = ?)", AuditITFixture.ORGANISATION)
                 .get(0).get("threshold")).intValue());
     }
 
-    /** Every rule's fields as the form holds them, ACCESS_DENIED's threshold set to the given value. */
+    /**
+     * Every rule's fields as the form holds them (p:inputNumber submits its value in the hidden
+     * "_hinput"), ACCESS_DENIED's threshold set to the given value.
+     */
     private static Map<String, String> rules(int accessDeniedThreshold) {
         Map<String, String> fields = new HashMap<>();
         String[][] tunable = {{"1", "10", "10"}, {"2", "3", null}, {"6", "10", "60"}, {"7", "20", null}, {"8", "3", "10"},
@@ -98,9 +102,9 @@ class AuditPagesIT extends IntegrationTest {
             fields.put("list:" + row + ":enabled_input", "on");
         }
         for (String[] t : tunable) {
-            fields.put("list:" + t[0] + ":threshold_input", t[1]);
+            fields.put("list:" + t[0] + ":threshold_hinput", t[1]);
             if (t[2] != null) {
-                fields.put("list:" + t[0] + ":window_input", t[2]);
+                fields.put("list:" + t[0] + ":window_hinput", t[2]);
             }
         }
         return fields;
