@@ -1,5 +1,6 @@
 package jp.suijin.it.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,7 @@ class SessionIT extends IntegrationTest {
         PageClient replay = new PageClient(stack().operatorUrl(""));
         replay.setCookie("JSESSIONID", before);
         assertTrue(replay.get("app/dashboard.xhtml").uri().getPath().endsWith("/login.xhtml"));
+        assertEquals("signed out", sessionEnd("it-logout"));
     }
 
     @Test
@@ -74,6 +76,7 @@ class SessionIT extends IntegrationTest {
         HttpResponse<String> ended = browser.get("app/dashboard.xhtml");
         assertTrue(ended.uri().getPath().endsWith("/login.xhtml"), ended.uri().toString());
         assertTrue(ended.body().contains("セッションが終了しました"), ended.body());
+        assertTrue(sessionEnd("it-session").startsWith("ended by the session guard"));
     }
 
     @Test
@@ -106,6 +109,18 @@ class SessionIT extends IntegrationTest {
 
         assertTrue(user.get("app/dashboard.xhtml").uri().getPath().endsWith("/login.xhtml"));
         assertTrue(signedIn("it-session-role").get("app/dashboard.xhtml").uri().getPath().endsWith("/app/dashboard.xhtml"));
+    }
+
+    /** Why the user's last session ended, as the audit trail says (session_expired). */
+    private static String sessionEnd(String login) throws Exception {
+        try (java.sql.Connection c = stack().connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT parameters FROM audit_record WHERE operation = 'session_expired' AND principal = ? ORDER BY seq DESC")) {
+            ps.setString(1, login);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "no session_expired record for " + login);
+                return rs.getString(1);
+            }
+        }
     }
 
     private static PageClient signedIn(String login) throws Exception {

@@ -23,6 +23,7 @@ import jp.suijin.auth.MobileCaller;
 import jp.suijin.auth.MobileTokenService;
 import jp.suijin.auth.Roles;
 import jp.suijin.web.audit.AccessLog;
+import jp.suijin.web.audit.SessionAudit;
 
 /**
  * Container-managed sign-in for the operator pages, in one or two steps: the login page hands over
@@ -145,6 +146,7 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
                 // what SessionGuardFilter checks on every page request from now on
                 session.setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.instant());
                 session.setAttribute(SessionGuardFilter.ROLE, outcome.role());
+                session.setAttribute(SessionAudit.LOGIN, outcome.loginId());
                 return context.notifyContainerAboutLogin(outcome.loginId(), Set.of(outcome.role()));
             }
             case CODE_SENT -> {

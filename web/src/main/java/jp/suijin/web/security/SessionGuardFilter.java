@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.OptionalInt;
 import jp.suijin.auth.AccountService;
+import jp.suijin.web.audit.SessionAudit;
 
 /**
  * Ends a signed-in page session that must not go on: older than the organisation's absolute limit
@@ -34,6 +35,7 @@ public class SessionGuardFilter extends HttpFilter {
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         if (request.getUserPrincipal() != null && session != null && !stillValid(session)) {
+            SessionAudit.ending(session, "ended by the session guard (time limit, or user disabled or changed)");
             session.invalidate();
             request.logout();
             String login = request.getContextPath() + OperatorLoginMechanism.LOGIN_PAGE + "?ended=1";

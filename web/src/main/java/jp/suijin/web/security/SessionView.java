@@ -9,6 +9,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import jp.suijin.web.audit.SessionAudit;
 
 /** The signed-in user shown in the page header, and sign-out. */
 @Named
@@ -27,7 +28,11 @@ public class SessionView {
 
     public void logout() throws ServletException, IOException {
         ExternalContext external = faces.getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (request.getSession(false) != null) {
+            SessionAudit.ending(request.getSession(false), "signed out");
+        }
+        request.logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml");
     }
