@@ -10,6 +10,18 @@ import jp.suijin.persistence.user.Role;
 public record Caller(long userId, String loginId, String displayName, Long organisationId, Role role,
         Set<Long> facilityIds) {
 
+    /**
+     * The caller's organisation, for what only organisation users may do.
+     *
+     * @throws NotSignedInException for service operators, who have no organisation
+     */
+    public long requireOrganisation() {
+        if (organisationId == null) {
+            throw new NotSignedInException();
+        }
+        return organisationId;
+    }
+
     /** Whether the caller may see this facility of their organisation. */
     public boolean maySee(long facilityId) {
         return facilityIds.isEmpty() || facilityIds.contains(facilityId);

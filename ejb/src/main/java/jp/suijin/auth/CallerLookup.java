@@ -25,6 +25,15 @@ public class CallerLookup {
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
 
+    /**
+     * The caller's organisation, for services that only organisation users may use.
+     *
+     * @throws NotSignedInException also for service operators, who have no organisation
+     */
+    public long organisationId() {
+        return current().requireOrganisation();
+    }
+
     /** @throws NotSignedInException when nobody is signed in or the user no longer exists or is disabled */
     public Caller current() {
         String login = session.getCallerPrincipal() == null ? null : session.getCallerPrincipal().getName();

@@ -36,7 +36,6 @@ import jp.suijin.audit.RecordPage;
 import jp.suijin.audit.Seek;
 import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
-import jp.suijin.auth.NotSignedInException;
 import jp.suijin.auth.Roles;
 import jp.suijin.persistence.audit.AuditChain;
 import jp.suijin.persistence.audit.ChainVerification;
@@ -151,7 +150,7 @@ public class DefaultAuditQueries implements AuditQueries {
 
     private <T extends Serializable> RecordPage<T> page(AuditChain chain, String columns, RecordFilter filter, Seek seek,
             RowReader<T> reader) {
-        Where where = Where.of(chain, organisation(), filter.checked());
+        Where where = Where.of(chain, callers.organisationId(), filter.checked());
         if (seek.from() != null) {
             String cmp = seek.newer() ? ">" : "<";
             where.sql.append(" AND (recorded_at ").append(cmp).append(" ? OR (recorded_at = ? AND seq ").append(cmp)
@@ -187,7 +186,7 @@ public class DefaultAuditQueries implements AuditQueries {
 
     private ExportResult export(AuditChain chain, String columns, RecordFilter filter, OutputStream out, CsvRow row) {
         Caller caller = callers.current();
-        Where where = Where.of(chain, required(caller), filter.checked());
+        Where where = Where.of(chain, caller.requireOrganisation(), filter.checked());
         String sql = "SELECT " + columns + " FROM " + chain.table() + " FORCE INDEX (ix_" + chain.table() + "_org_time)"
                 + where.sql + " ORDER BY recorded_at DESC, seq DESC LIMIT " + (EXPORT_CAP + 1);
         long rows = 0;
@@ -223,17 +222,7 @@ public class DefaultAuditQueries implements AuditQueries {
         return new ExportResult(rows, capped);
     }
 
-    private long organisation() {
-        return required(callers.current());
-    }
 
-    /** Service operators have no organisation: they read records elsewhere, not on these pages. */
-    private static long required(Caller caller) {
-        if (caller.organisationId() == null) {
-            throw new NotSignedInException();
-        }
-        return caller.organisationId();
-    }
 
     private static OperationRecordRow operation(ResultSet r) throws SQLException {
         return new OperationRecordRow(r.getLong("seq"), instant(r), r.getString("principal"), r.getString("client_ip"),

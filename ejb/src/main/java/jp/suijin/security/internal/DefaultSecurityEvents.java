@@ -24,7 +24,6 @@ import javax.sql.DataSource;
 import jp.suijin.admin.AdministrationException;
 import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
-import jp.suijin.auth.NotSignedInException;
 import jp.suijin.auth.Roles;
 import jp.suijin.security.RuleSetting;
 import jp.suijin.security.SecurityEventRow;
@@ -59,7 +58,7 @@ public class DefaultSecurityEvents implements SecurityEvents {
                 + (openOnly ? " AND acknowledged_at IS NULL" : "") + " ORDER BY last_at DESC, id DESC LIMIT ? OFFSET ?";
         List<SecurityEventRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setLong(1, organisation());
+            q.setLong(1, callers.organisationId());
             q.setInt(2, Math.max(1, Math.min(MAX_PAGE, max)));
             q.setInt(3, Math.max(0, first));
             try (ResultSet r = q.executeQuery()) {
@@ -88,7 +87,7 @@ public class DefaultSecurityEvents implements SecurityEvents {
         String sql = "SELECT COUNT(*) FROM security_event WHERE organisation_id = ?"
                 + (openOnly ? " AND acknowledged_at IS NULL" : "");
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setLong(1, organisation());
+            q.setLong(1, callers.organisationId());
             try (ResultSet r = q.executeQuery()) {
                 r.next();
                 return r.getInt(1);
@@ -104,7 +103,7 @@ public class DefaultSecurityEvents implements SecurityEvents {
             return 0;
         }
         Caller caller = callers.current();
-        long organisation = required(caller);
+        long organisation = caller.requireOrganisation();
         String marks = eventIds.stream().map(id -> "?").collect(Collectors.joining(", "));
         try (Connection c = dataSource.getConnection(); PreparedStatement u = c.prepareStatement("UPDATE security_event"
                 + " SET acknowledged_by = ?, acknowledged_at = ? WHERE organisation_id = ? AND acknowledged_at IS NULL"
@@ -124,7 +123,7 @@ public class DefaultSecurityEvents implements SecurityEvents {
 
     @Override
     public List<RuleSetting> ruleSettings() {
-        long organisation = organisation();
+        long organisation = callers.organisationId();
         Map<SecurityRule, RuleSetting> settings = new EnumMap<>(SecurityRule.class);
         for (SecurityRule rule : SecurityRule.values()) {
             settings.put(rule, rule.defaults());
@@ -150,7 +149,7 @@ public class DefaultSecurityEvents implements SecurityEvents {
 
     @Override
     public void saveRuleSettings(List<RuleSetting> settings) {
-        long organisation = organisation();
+        long organisation = callers.organisationId();
         for (RuleSetting s : settings) {
             String problem = s.problem();
             if ("threshold".equals(problem)) {
@@ -190,16 +189,7 @@ public class DefaultSecurityEvents implements SecurityEvents {
         });
     }
 
-    private long organisation() {
-        return required(callers.current());
-    }
 
-    private static long required(Caller caller) {
-        if (caller.organisationId() == null) {
-            throw new NotSignedInException();
-        }
-        return caller.organisationId();
-    }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {
         LocalDateTime t = r.getObject(column, LocalDateTime.class);
