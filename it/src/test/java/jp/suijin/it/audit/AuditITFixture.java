@@ -45,6 +45,9 @@ public class AuditITFixture {
         for (int i = 1; i <= 12; i++) {
             em.persist(new User(org, "it-audit.u" + i, "監査 利用者" + i, "u" + i + "@it-audit.test", hash, Role.VIEWER, now));
         }
+        User twoStep = new User(org, "it-audit.otp", "監査 2段階", "otp@it-audit.test", hash, Role.OPERATOR, now);
+        twoStep.setOtpEnabled(true);
+        em.persist(twoStep);
         em.persist(new User(org, "it-audit.lockme", "監査 ロック対象", "lockme@it-audit.test", hash, Role.VIEWER, now));
         em.persist(new User(null, SERVICE_OPERATOR, "監査 運用", "ops@it-audit.test", hash, Role.SERVICE_OPERATOR, now));
     }

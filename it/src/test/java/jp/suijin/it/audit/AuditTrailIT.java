@@ -38,6 +38,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.suijin.it.Deployments;
 import jp.suijin.it.IntegrationTest;
+import jp.suijin.it.Mails;
 import jp.suijin.it.PageClient;
 import jp.suijin.persistence.audit.AuditChain;
 import jp.suijin.persistence.audit.ChainVerification;
@@ -193,6 +194,20 @@ class AuditTrailIT extends IntegrationTest {
                 .add("refreshToken", session.getString("refreshToken")).add("deviceId", deviceId).build()));
         secrets.add(renewed.getString("accessToken"));
         secrets.add(renewed.getString("refreshToken"));
+
+        Mails mails = Mails.fromNow();
+        PageClient twoStep = new PageClient(stack().operatorUrl(""));
+        twoStep.signIn("it-audit.otp", PASSWORD);
+        String code = Mails.find(mails.next("otp@it-audit.test", "ログイン認証コード"),
+                "認証コードは次のとおりです。\\s+(\\d{6})");
+        assertTrue(twoStep.submit("code", "submit", Map.of("value", code)).uri().getPath().endsWith("/app/dashboard.xhtml"));
+        // six digits appear inside longer numbers (times, ids) by chance: only a code standing alone counts
+        assertEquals(List.of(), rows("SELECT seq FROM audit_record WHERE CONCAT_WS('|', principal, user_agent, operation,"
+                + " bean_method, target, parameters, error_class) REGEXP ?", "(^|[^0-9])" + code + "([^0-9]|$)"));
+        assertEquals(List.of(), rows("SELECT seq FROM access_record WHERE CONCAT_WS('|', path, query) REGEXP ?",
+                "(^|[^0-9])" + code + "([^0-9]|$)"));
+        assertFalse(rows("SELECT seq FROM audit_record WHERE operation = 'loginService.checkCode' AND parameters LIKE ?",
+                "%code=***%").isEmpty(), "the code was given, and recorded only as given");
 
         String linkToken = "Unlock" + UUID.randomUUID().toString().replace("-", "");
         secrets.add(linkToken);
