@@ -10,14 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +49,7 @@ public class AuditWriter {
     static final int CAPACITY = 100_000;
     static final int BATCH = 2_000;
     static final int OFFER_SECONDS = 5;
-    static final long LINGER_MILLIS = 10;
+    static final Duration LINGER = Duration.ofMillis(10);
     private static final long WAIT_SECONDS = 30;
 
     @Resource(lookup = "jdbc/suijin")
@@ -62,9 +61,8 @@ public class AuditWriter {
     @Inject
     private Clock clock;
 
-    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final RecordQueue<Pending> queue = new RecordQueue<>(CAPACITY, Duration.ofSeconds(OFFER_SECONDS));
     private final Map<String, Long> organisations = new ConcurrentHashMap<>();
-    private final AtomicLong lost = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final List<Consumer<List<Object>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile byte[] key;
@@ -137,20 +135,15 @@ public class AuditWriter {
     }
 
     private boolean enqueue(Pending p) {
-        try {
-            if (running && queue.offer(p, OFFER_SECONDS, TimeUnit.SECONDS)) {
-                return true;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!running) {
+            queue.lost(1, "writer stopped", p.entry());
+            return false;
         }
-        lost.incrementAndGet();
-        LOG.severe(() -> "AUDIT RECORD LOST (" + (running ? "queue full" : "writer stopped") + "): " + p.entry());
-        return false;
+        return queue.put(p);
     }
 
     public long lostCount() {
-        return lost.get();
+        return queue.lostCount();
     }
 
     public long writtenCount() {
@@ -171,16 +164,11 @@ public class AuditWriter {
         while (running || !queue.isEmpty() || !batch.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
+                    // a moment for more records to arrive: fewer, larger transactions under load
+                    queue.take(batch, BATCH, Duration.ofMillis(200), running ? LINGER : Duration.ZERO);
+                    if (batch.isEmpty()) {
                         continue;
                     }
-                    batch.add(first);
-                    // a moment for more records to arrive: fewer, larger transactions under load
-                    if (queue.size() < BATCH && running) {
-                        Thread.sleep(LINGER_MILLIS);
-                    }
-                    queue.drainTo(batch, BATCH - 1);
                 }
                 List<Object> entries = write(batch);
                 written.addAndGet(batch.size());
@@ -202,8 +190,7 @@ public class AuditWriter {
                 LOG.log(Level.SEVERE, "Writing " + batch.size() + " audit record(s) failed; retrying in " + backoff
                         + " ms: " + e);
                 if (!running && backoff >= 5_000) {
-                    lost.addAndGet(batch.size());
-                    batch.forEach(p -> LOG.severe("AUDIT RECORD LOST (shutdown, database unavailable): " + p.entry()));
+                    batch.forEach(p -> queue.lost(1, "shutdown, database unavailable", p.entry()));
                     batch.clear();
                     continue;
                 }
@@ -340,6 +327,6 @@ public class AuditWriter {
         if (!queue.isEmpty()) {
             LOG.severe(() -> queue.size() + " audit record(s) could not be written before shutdown");
         }
-        LOG.info(() -> "Audit writer stopped: " + written.get() + " record(s) written, " + lost.get() + " lost");
+        LOG.info(() -> "Audit writer stopped: " + written.get() + " record(s) written, " + queue.lostCount() + " lost");
     }
 }
