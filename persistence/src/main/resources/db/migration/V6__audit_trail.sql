@@ -26,9 +26,13 @@ CREATE TABLE audit_record (
     prev_mac         BINARY(32)    NOT NULL,
     mac              BINARY(32)    NOT NULL,
     PRIMARY KEY (seq, recorded_at),
+    -- the viewer pages by (recorded_at, seq) within an organisation; a filter on user, address or
+    -- outcome has its own index, so a rare value is found without reading the whole range
     KEY ix_audit_record_time (recorded_at, seq),
     KEY ix_audit_record_org_time (organisation_id, recorded_at, seq),
-    KEY ix_audit_record_principal_time (principal, recorded_at),
+    KEY ix_audit_record_org_principal_time (organisation_id, principal, recorded_at, seq),
+    KEY ix_audit_record_org_ip_time (organisation_id, client_ip, recorded_at, seq),
+    KEY ix_audit_record_org_outcome_time (organisation_id, outcome, recorded_at, seq),
     CONSTRAINT ck_audit_record_outcome CHECK (outcome IN ('OK', 'DENIED', 'ERROR'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci
   PARTITION BY RANGE COLUMNS (recorded_at) (PARTITION pmax VALUES LESS THAN (MAXVALUE));
@@ -54,7 +58,8 @@ CREATE TABLE access_record (
     PRIMARY KEY (seq, recorded_at),
     KEY ix_access_record_time (recorded_at, seq),
     KEY ix_access_record_org_time (organisation_id, recorded_at, seq),
-    KEY ix_access_record_ip_time (client_ip, recorded_at)
+    KEY ix_access_record_org_principal_time (organisation_id, principal, recorded_at, seq),
+    KEY ix_access_record_org_ip_time (organisation_id, client_ip, recorded_at, seq)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci
   PARTITION BY RANGE COLUMNS (recorded_at) (PARTITION pmax VALUES LESS THAN (MAXVALUE));
 

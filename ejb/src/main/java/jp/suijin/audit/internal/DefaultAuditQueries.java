@@ -161,7 +161,7 @@ public class DefaultAuditQueries implements AuditQueries {
         }
         String order = seek.newer() ? "ASC" : "DESC";
         int limit = seek.limit();
-        String sql = "SELECT " + columns + " FROM " + chain.table() + " FORCE INDEX (ix_" + chain.table() + "_org_time)"
+        String sql = "SELECT " + columns + " FROM " + chain.table() + " FORCE INDEX (" + where.index + ")"
                 + where.sql + " ORDER BY recorded_at " + order + ", seq " + order + " LIMIT " + (limit + 1);
         List<T> rows = new ArrayList<>(limit + 1);
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
@@ -187,7 +187,7 @@ public class DefaultAuditQueries implements AuditQueries {
     private ExportResult export(AuditChain chain, String columns, RecordFilter filter, OutputStream out, CsvRow row) {
         Caller caller = callers.current();
         Where where = Where.of(chain, caller.requireOrganisation(), filter.checked());
-        String sql = "SELECT " + columns + " FROM " + chain.table() + " FORCE INDEX (ix_" + chain.table() + "_org_time)"
+        String sql = "SELECT " + columns + " FROM " + chain.table() + " FORCE INDEX (" + where.index + ")"
                 + where.sql + " ORDER BY recorded_at DESC, seq DESC LIMIT " + (EXPORT_CAP + 1);
         long rows = 0;
         boolean capped = false;
@@ -251,6 +251,8 @@ public class DefaultAuditQueries implements AuditQueries {
 
         final StringBuilder sql = new StringBuilder(" WHERE organisation_id = ? AND recorded_at >= ? AND recorded_at < ?");
         final List<Object> params = new ArrayList<>();
+        /** The index that leads to the rows in page order: the most selective equality filter's, else time's. */
+        String index;
 
         static Where of(AuditChain chain, long organisationId, RecordFilter f) {
             Where w = new Where();
@@ -278,6 +280,9 @@ public class DefaultAuditQueries implements AuditQueries {
                 w.sql.append(" AND client_ip = ?");
                 w.params.add(f.clientIp());
             }
+            String kind = f.principal() != null ? "principal" : f.clientIp() != null ? "ip"
+                    : chain == AuditChain.AUDIT && f.outcome() != null ? "outcome" : null;
+            w.index = "ix_" + chain.table() + "_org_" + (kind == null ? "" : kind + "_") + "time";
             return w;
         }
 

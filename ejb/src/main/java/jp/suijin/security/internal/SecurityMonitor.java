@@ -225,12 +225,14 @@ public class SecurityMonitor {
         }
         List<Instant> history = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT recorded_at FROM audit_record WHERE principal = ?"
+                PreparedStatement q = c.prepareStatement("SELECT recorded_at FROM audit_record"
+                        + " FORCE INDEX (ix_audit_record_org_principal_time) WHERE organisation_id <=> ? AND principal = ?"
                         + " AND operation = 'authn_login_success' AND recorded_at >= ? AND recorded_at < ?")) {
-            q.setString(1, subject);
-            q.setObject(2, LocalDateTime.ofInstant(now.minus(Duration.ofMinutes(s.windowMinutes())), ZoneOffset.UTC));
+            q.setObject(1, org);
+            q.setString(2, subject);
+            q.setObject(3, LocalDateTime.ofInstant(now.minus(Duration.ofMinutes(s.windowMinutes())), ZoneOffset.UTC));
             // stored to the millisecond: this sign-in itself is not part of its history
-            q.setObject(3, LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+            q.setObject(4, LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     history.add(r.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC));

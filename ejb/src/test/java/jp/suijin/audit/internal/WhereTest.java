@@ -36,5 +36,16 @@ class WhereTest {
                 new RecordFilter(FROM, TO, null, "/app/", Outcome.OK, 400, 499, null));
         assertEquals(" WHERE organisation_id = ? AND recorded_at >= ? AND recorded_at < ?"
                 + " AND path LIKE ? ESCAPE '!' AND status BETWEEN ? AND ?", w.sql.toString());
+        assertEquals("ix_access_record_org_time", w.index);
+    }
+
+    @Test
+    void aUserAddressOrOutcomeFilterReadsItsOwnIndexSoARareValueIsFoundWithoutAScan() {
+        assertEquals("ix_audit_record_org_principal_time", DefaultAuditQueries.Where.of(AuditChain.AUDIT, 7,
+                new RecordFilter(FROM, TO, "demo.admin", null, Outcome.DENIED, null, null, "10.0.0.1")).index);
+        assertEquals("ix_access_record_org_ip_time", DefaultAuditQueries.Where.of(AuditChain.ACCESS, 7,
+                new RecordFilter(FROM, TO, null, null, null, null, null, "10.0.0.1")).index);
+        assertEquals("ix_audit_record_org_outcome_time", DefaultAuditQueries.Where.of(AuditChain.AUDIT, 7,
+                new RecordFilter(FROM, TO, null, "auth", Outcome.ERROR, null, null, null)).index);
     }
 }
