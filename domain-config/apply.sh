@@ -64,6 +64,8 @@ secret SUIJIN_AUDIT_KEY
   || die "SUIJIN_DB_USER and SUIJIN_DB_OWNER_USER are both $SUIJIN_DB_USER: the application needs an account of its own, which may not change audit records"
 [[ "$SUIJIN_AUDIT_RETENTION_DAYS" =~ ^[0-9]+$ ]] && [ "$SUIJIN_AUDIT_RETENTION_DAYS" -ge 365 ] \
   || die "SUIJIN_AUDIT_RETENTION_DAYS=$SUIJIN_AUDIT_RETENTION_DAYS: operation and access records are kept at least 365 days"
+[[ "$SUIJIN_RAW_RETENTION_DAYS" =~ ^[0-9]+$ ]] && [ "$SUIJIN_RAW_RETENTION_DAYS" -ge 366 ] \
+  || die "SUIJIN_RAW_RETENTION_DAYS=$SUIJIN_RAW_RETENTION_DAYS: raw samples are kept at least 366 days"
 if [ -n "${SUIJIN_AUDIT_KEY:-}" ]; then
   decoded="$(printf '%s' "$SUIJIN_AUDIT_KEY" | base64 -d 2>/dev/null | wc -c)" || decoded=0
   [ "$decoded" -ge 32 ] || die "SUIJIN_AUDIT_KEY must be Base64 of at least 32 bytes (e.g. head -c 32 /dev/urandom | base64)"

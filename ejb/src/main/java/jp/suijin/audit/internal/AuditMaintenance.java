@@ -22,14 +22,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,6 +44,7 @@ import jp.suijin.security.internal.SecurityMonitor;
 import jp.suijin.persistence.audit.ChainVerification;
 import jp.suijin.persistence.audit.ChainVerifier;
 import jp.suijin.persistence.audit.ChainVerifier.ChainHead;
+import jp.suijin.schema.MonthlyPartitions;
 
 /**
  * Keeps the audit trail in shape: starts the writer at deployment, splits the record tables into
@@ -66,7 +64,6 @@ public class AuditMaintenance {
     private static final Logger LOG = Logger.getLogger(AuditMaintenance.class.getName());
     static final String HEAD_FILE = "audit-chain-head";
     private static final int MONTHS_AHEAD = 3;
-    private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("'p'yyyyMMdd");
 
     @Resource(lookup = "jdbc/suijin-owner")
     private DataSource owner;
@@ -218,17 +215,7 @@ public class AuditMaintenance {
                 } finally {
                     c.setAutoCommit(true);
                 }
-                List<String> dropped = new ArrayList<>();
-                for (Partition p : partitions(c, chain.table())) {
-                    if (p.bound() != null && !p.bound().isAfter(cut)) {
-                        dropped.add(p.name());
-                    }
-                }
-                try (Statement s = c.createStatement()) {
-                    if (!dropped.isEmpty()) {
-                        s.execute("ALTER TABLE " + chain.table() + " DROP PARTITION " + String.join(", ", dropped));
-                    }
-                }
+                List<String> dropped = MonthlyPartitions.dropBefore(c, chain.table(), cut);
                 long trimmed;
                 try (PreparedStatement trim = c.prepareStatement("DELETE FROM " + chain.table() + " WHERE recorded_at < ?")) {
                     trim.setObject(1, cut);
@@ -262,53 +249,15 @@ public class AuditMaintenance {
         return ranges;
     }
 
-    /** Splits the catch-all partition so that monthly partitions reach {@value #MONTHS_AHEAD} months ahead. */
+    /** Keeps monthly partitions {@value #MONTHS_AHEAD} months ahead in both record tables. */
     void ensurePartitions(Instant now) {
-        LocalDate first = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
-        try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = owner.getConnection()) {
             for (AuditChain chain : AuditChain.values()) {
-                LocalDateTime highest = null;
-                for (Partition p : partitions(c, chain.table())) {
-                    if (p.bound() != null && (highest == null || p.bound().isAfter(highest))) {
-                        highest = p.bound();
-                    }
-                }
-                List<String> parts = new ArrayList<>();
-                for (int m = 1; m <= MONTHS_AHEAD + 1; m++) {
-                    LocalDateTime bound = first.plusMonths(m).atStartOfDay();
-                    if (highest == null || bound.isAfter(highest)) {
-                        parts.add("PARTITION " + PARTITION.format(bound) + " VALUES LESS THAN ('" + bound.toLocalDate() + "')");
-                    }
-                }
-                if (!parts.isEmpty()) {
-                    parts.add("PARTITION pmax VALUES LESS THAN (MAXVALUE)");
-                    s.execute("ALTER TABLE " + chain.table() + " REORGANIZE PARTITION pmax INTO (" + String.join(", ", parts)
-                            + ")");
-                }
+                MonthlyPartitions.ensure(c, chain.table(), now, MONTHS_AHEAD);
             }
         } catch (SQLException e) {
             LOG.severe("Could not add monthly partitions to the audit tables: " + e);
         }
-    }
-
-    private record Partition(String name, LocalDateTime bound) {
-    }
-
-    private static List<Partition> partitions(Connection c, String table) throws SQLException {
-        List<Partition> list = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT partition_name, partition_description"
-                + " FROM information_schema.partitions WHERE table_schema = DATABASE() AND table_name = ?"
-                + " ORDER BY partition_ordinal_position")) {
-            q.setString(1, table);
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    String bound = r.getString(2).replace("'", "").strip();
-                    list.add(new Partition(r.getString(1), bound.equalsIgnoreCase("MAXVALUE") ? null
-                            : LocalDate.parse(bound.substring(0, 10)).atStartOfDay()));
-                }
-            }
-        }
-        return list;
     }
 
     private static Path headFile() {

@@ -16,11 +16,13 @@ import jp.suijin.audit.AuditSwitch;
 import jp.suijin.audit.Outcome;
 import jp.suijin.audit.internal.AuditMaintenance;
 import jp.suijin.persistence.audit.ChainVerification;
+import jp.suijin.telemetry.internal.SampleStorage;
 import jp.suijin.time.SuijinClock;
 
 /**
  * Test-only controls, for a signed-in service operator (HTTP Basic): POST event?name=&target= writes
- * a marker event; POST purge runs the retention purge; POST verify runs the server's verification;
+ * a marker event; POST purge runs the audit retention purge, POST sample-purge the raw samples'
+ * one; POST verify runs the server's verification;
  * POST clock?advance=P1D moves the clock, DELETE clock resets it; POST audit?mode=off|on switches
  * auditing for the audit-cost benchmark's baseline (test domains only, see AuditSwitch).
  */
@@ -37,6 +39,9 @@ public class AuditITServlet extends HttpServlet {
     @EJB
     private AuditMaintenance maintenance;
 
+    @EJB
+    private SampleStorage samples;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
@@ -45,6 +50,7 @@ public class AuditITServlet extends HttpServlet {
                 case "/event" -> log.event(request.getParameter("name"), Outcome.OK, request.getParameter("principal"),
                         null, request.getParameter("target"), "test marker");
                 case "/purge" -> response.getWriter().print(maintenance.purgeNow());
+                case "/sample-purge" -> response.getWriter().print(samples.purgeNow());
                 case "/verify" -> {
                     StringBuilder out = new StringBuilder();
                     for (ChainVerification v : maintenance.verifyAll().values()) {

@@ -17,14 +17,14 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The application with the audit fixture and the service operator's test controls beside it. */
-final class AuditProbe {
+public final class AuditProbe {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private AuditProbe() {
     }
 
-    static EnterpriseArchive deployment() {
+    public static EnterpriseArchive deployment() {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "audit-probe.war")
                 .addClasses(AuditITFixture.class, AuditITServlet.class, AuditITMechanism.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
@@ -36,18 +36,18 @@ final class AuditProbe {
         post("event?name=it_marker&target=" + target);
     }
 
-    static String post(String path) throws Exception {
+    public static String post(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), path + ": " + r.body());
         return r.body();
     }
 
-    static void advanceClock(Duration by) throws Exception {
+    public static void advanceClock(Duration by) throws Exception {
         post("clock?advance=" + by);
     }
 
-    static void resetClock() throws Exception {
+    public static void resetClock() throws Exception {
         HttpResponse<String> r = HTTP.send(request("clock").DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(204, r.statusCode(), r.body());
     }

@@ -32,7 +32,7 @@ class DomainConfigIT {
     }
 
     @Test
-    void keepsTheAuditKeyAndOwnerPasswordInAliasesAndRefusesRetentionUnderAYear() {
+    void keepsTheAuditKeyAndOwnerPasswordInAliasesAndRefusesRetentionsUnderAYear() {
         TestStack stack = SuijinStackExtension.stack();
         String aliases = stack.domain().admin("list-password-aliases");
         assertTrue(aliases.contains("suijin-audit-key") && aliases.contains("suijin-db-owner-password"), aliases);
@@ -42,6 +42,10 @@ class DomainConfigIT {
                 () -> stack.applyConfigWith(Map.of("SUIJIN_AUDIT_RETENTION_DAYS", "364")));
         assertTrue(refused.getMessage().contains("SUIJIN_AUDIT_RETENTION_DAYS=364"), refused.getMessage());
         assertTrue(refused.getMessage().contains("at least 365 days"), refused.getMessage());
+        LaunchException raw = assertThrows(LaunchException.class,
+                () -> stack.applyConfigWith(Map.of("SUIJIN_RAW_RETENTION_DAYS", "100")));
+        assertTrue(raw.getMessage().contains("SUIJIN_RAW_RETENTION_DAYS=100: raw samples are kept at least 366 days"),
+                raw.getMessage());
         LaunchException shared = assertThrows(LaunchException.class,
                 () -> stack.applyConfigWith(Map.of("SUIJIN_DB_OWNER_USER", "suijin_test_app", "SUIJIN_DB_USER", "suijin_test_app")));
         assertTrue(shared.getMessage().contains("needs an account of its own"), shared.getMessage());
