@@ -121,6 +121,34 @@ class DashboardIT extends IntegrationTest {
     }
 
     @Test
+    void administratorBrowsesTheAuditPagesInJapaneseAndEnglish() throws Exception {
+        for (String[] language : new String[][] {{"ja-JP", "操作ログ", "アクセスログ", "セキュリティイベント"},
+            {"en-US", "Operation log", "Access log", "Security events"}}) {
+            WebDriver admin = Browser.open(language[0]);
+            try {
+                admin.get(stack().operatorUrl("login.xhtml").toString());
+                admin.findElement(By.id("login:loginId")).sendKeys("demo.admin");
+                admin.findElement(By.id("login:password")).sendKeys(stack().demo().password());
+                admin.findElement(By.id("login:submit")).click();
+                Browser.waitFor(admin, 30).until(ExpectedConditions.urlContains("/app/dashboard.xhtml"));
+                String[] pages = {"audit", "access", "security-events"};
+                for (int i = 0; i < pages.length; i++) {
+                    admin.findElement(By.linkText(language[i + 1])).click();
+                    Browser.waitFor(admin, 20).until(ExpectedConditions.urlContains("/app/admin/" + pages[i] + ".xhtml"));
+                    String text = admin.findElement(By.tagName("body")).getText();
+                    assertTrue(text.contains(language[i + 1]), pages[i] + ": " + text);
+                    assertTrue(!admin.getPageSource().contains("???"), pages[i] + " has a missing text key");
+                    Browser.screenshot(admin, "admin-" + pages[i] + "-" + language[0].substring(0, 2));
+                }
+                assertTrue(admin.findElement(By.tagName("body")).getText().contains(language[0].startsWith("ja")
+                        ? "アカウントのロック" : "Account locked"), "the rules are listed");
+            } finally {
+                admin.quit();
+            }
+        }
+    }
+
+    @Test
     void englishBrowserGetsEnglishPages() {
         WebDriver english = Browser.open("en-US");
         try {
