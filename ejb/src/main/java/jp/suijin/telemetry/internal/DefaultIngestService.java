@@ -238,6 +238,22 @@ public class DefaultIngestService implements IngestService {
                 }
                 current.executeBatch();
             }
+            // the hours to recompute (Rollups); the next one too, whose counter increase starts from this one's last sample
+            Set<String> marked = new HashSet<>();
+            try (PreparedStatement pending = c.prepareStatement(
+                    "INSERT IGNORE INTO rollup_pending (point_id, hour_start) VALUES (?, ?)")) {
+                for (ValidSample s : samples) {
+                    Instant hour = s.time.truncatedTo(ChronoUnit.HOURS);
+                    for (Instant h : new Instant[] {hour, hour.plus(1, ChronoUnit.HOURS)}) {
+                        if (marked.add(s.pointId + "@" + h)) {
+                            pending.setLong(1, s.pointId);
+                            pending.setObject(2, utc(h));
+                            pending.addBatch();
+                        }
+                    }
+                }
+                pending.executeBatch();
+            }
             try (PreparedStatement seen = c.prepareStatement("UPDATE field_device SET last_seen_at = ? WHERE id = ?")) {
                 seen.setObject(1, received);
                 seen.setLong(2, deviceId);

@@ -16,13 +16,15 @@ import jp.suijin.audit.AuditSwitch;
 import jp.suijin.audit.Outcome;
 import jp.suijin.audit.internal.AuditMaintenance;
 import jp.suijin.persistence.audit.ChainVerification;
+import jp.suijin.telemetry.internal.Rollups;
 import jp.suijin.telemetry.internal.SampleStorage;
 import jp.suijin.time.SuijinClock;
 
 /**
  * Test-only controls, for a signed-in service operator (HTTP Basic): POST event?name=&target= writes
  * a marker event; POST purge runs the audit retention purge, POST sample-purge the raw samples'
- * one; POST verify runs the server's verification;
+ * one; POST rollups brings hourly and daily statistics up to date; POST verify runs the server's
+ * verification;
  * POST clock?advance=P1D moves the clock, DELETE clock resets it; POST audit?mode=off|on switches
  * auditing for the audit-cost benchmark's baseline (test domains only, see AuditSwitch).
  */
@@ -42,6 +44,9 @@ public class AuditITServlet extends HttpServlet {
     @EJB
     private SampleStorage samples;
 
+    @EJB
+    private Rollups rollups;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
@@ -51,6 +56,7 @@ public class AuditITServlet extends HttpServlet {
                         null, request.getParameter("target"), "test marker");
                 case "/purge" -> response.getWriter().print(maintenance.purgeNow());
                 case "/sample-purge" -> response.getWriter().print(samples.purgeNow());
+                case "/rollups" -> response.getWriter().print(rollups.catchUp());
                 case "/verify" -> {
                     StringBuilder out = new StringBuilder();
                     for (ChainVerification v : maintenance.verifyAll().values()) {

@@ -1,0 +1,214 @@
+package jp.suijin.telemetry.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Brings the hourly and daily statistics up to date: takes the hours ingest marked in
+ * {@code rollup_pending}, recomputes each from its raw samples (and the sample before it, for
+ * counters), then the Japan-time days those hours belong to from their hours. Runs every few
+ * seconds, so statistics follow the samples closely without slowing ingest down.
+ */
+@Singleton
+@DependsOn("SchemaMigrator")
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Rollups {
+
+    private static final Logger LOG = Logger.getLogger(Rollups.class.getName());
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final int HOURS_PER_ROUND = 2_000;
+
+    @Resource(lookup = "jdbc/suijin")
+    private DataSource dataSource;
+
+    private final ReentrantLock running = new ReentrantLock();
+
+    /** A period of one point waiting for its statistics. */
+    private record Pending(long point, LocalDateTime start) {
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @PermitAll
+    public void everyFewSeconds() {
+        try {
+            catchUp();
+        } catch (SQLException e) {
+            LOG.warning("Rollups could not be brought up to date (tried again in a few seconds): " + e);
+        }
+    }
+
+    /** Recomputes every pending hour now; returns how many hours were done. */
+    @PermitAll
+    public int catchUp() throws SQLException {
+        running.lock();
+        try {
+            int done = 0;
+            int round;
+            do {
+                round = round();
+                done += round;
+            } while (round == HOURS_PER_ROUND);
+            return done;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private int round() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            List<Pending> pending = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT point_id, hour_start FROM rollup_pending"
+                    + " ORDER BY point_id, hour_start LIMIT " + HOURS_PER_ROUND); ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    pending.add(new Pending(r.getLong(1), r.getObject(2, LocalDateTime.class)));
+                }
+            }
+            Set<Pending> days = new LinkedHashSet<>();
+            for (Pending p : pending) {
+                long point = p.point();
+                LocalDateTime hour = p.start();
+                c.setAutoCommit(false);
+                try {
+                    // taken first: samples arriving meanwhile mark the hour again
+                    try (PreparedStatement take = c.prepareStatement(
+                            "DELETE FROM rollup_pending WHERE point_id = ? AND hour_start = ?")) {
+                        take.setLong(1, point);
+                        take.setObject(2, hour);
+                        take.executeUpdate();
+                    }
+                    hour(c, point, hour);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+                days.add(new Pending(point, dayStart(hour)));
+            }
+            for (Pending d : days) {
+                day(c, d.point(), d.start());
+            }
+            return pending.size();
+        }
+    }
+
+    private static void hour(Connection c, long point, LocalDateTime start) throws SQLException {
+        Double rollover = null;
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT range_high FROM measurement_point WHERE id = ? AND kind = 'COUNTER'")) {
+            q.setLong(1, point);
+            try (ResultSet r = q.executeQuery()) {
+                if (r.next()) {
+                    double high = r.getDouble(1);
+                    rollover = r.wasNull() ? null : high;
+                }
+            }
+        }
+        Double previous = null;
+        try (PreparedStatement q = c.prepareStatement("SELECT value FROM sample WHERE point_id = ? AND sample_time < ?"
+                + " ORDER BY sample_time DESC LIMIT 1")) {
+            q.setLong(1, point);
+            q.setObject(2, start);
+            try (ResultSet r = q.executeQuery()) {
+                previous = r.next() ? r.getDouble(1) : null;
+            }
+        }
+        List<Double> values = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT value FROM sample WHERE point_id = ? AND sample_time >= ?"
+                + " AND sample_time < ? ORDER BY sample_time")) {
+            q.setLong(1, point);
+            q.setObject(2, start);
+            q.setObject(3, start.plusHours(1));
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    values.add(r.getDouble(1));
+                }
+            }
+        }
+        if (values.isEmpty()) {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM sample_hourly WHERE point_id = ? AND hour_start = ?")) {
+                d.setLong(1, point);
+                d.setObject(2, start);
+                d.executeUpdate();
+            }
+            return;
+        }
+        upsert(c, "sample_hourly", "hour_start", point, start, RollupStats.of(previous, values, rollover));
+    }
+
+    private static void day(Connection c, long point, LocalDateTime start) throws SQLException {
+        List<RollupStats> hours = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT samples, min_value, max_value, sum_value, first_value,"
+                + " last_value, delta_value FROM sample_hourly WHERE point_id = ? AND hour_start >= ? AND hour_start < ?"
+                + " ORDER BY hour_start")) {
+            q.setLong(1, point);
+            q.setObject(2, start);
+            q.setObject(3, start.plusDays(1));
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    hours.add(new RollupStats(r.getInt(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5),
+                            r.getDouble(6), r.getDouble(7)));
+                }
+            }
+        }
+        if (hours.isEmpty()) {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM sample_daily WHERE point_id = ? AND day_start = ?")) {
+                d.setLong(1, point);
+                d.setObject(2, start);
+                d.executeUpdate();
+            }
+            return;
+        }
+        upsert(c, "sample_daily", "day_start", point, start, RollupStats.combine(hours));
+    }
+
+    private static void upsert(Connection c, String table, String column, long point, LocalDateTime start, RollupStats s)
+            throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("INSERT INTO " + table + " (point_id, " + column + ", samples,"
+                + " min_value, max_value, sum_value, first_value, last_value, delta_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE samples = VALUES(samples), min_value = VALUES(min_value),"
+                + " max_value = VALUES(max_value), sum_value = VALUES(sum_value), first_value = VALUES(first_value),"
+                + " last_value = VALUES(last_value), delta_value = VALUES(delta_value)")) {
+            u.setLong(1, point);
+            u.setObject(2, start);
+            u.setInt(3, s.samples());
+            u.setDouble(4, s.min());
+            u.setDouble(5, s.max());
+            u.setDouble(6, s.sum());
+            u.setDouble(7, s.first());
+            u.setDouble(8, s.last());
+            u.setDouble(9, s.delta());
+            u.executeUpdate();
+        }
+    }
+
+    /** The UTC start of the Japan-time day an hour (UTC) belongs to. */
+    static LocalDateTime dayStart(LocalDateTime utcHour) {
+        LocalDate day = utcHour.atOffset(ZoneOffset.UTC).atZoneSameInstant(JAPAN).toLocalDate();
+        return day.atStartOfDay(JAPAN).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+}
