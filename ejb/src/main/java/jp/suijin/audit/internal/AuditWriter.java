@@ -107,7 +107,7 @@ public class AuditWriter {
         return key.clone();
     }
 
-    /** Called with each committed batch (operation and access entries, in chain order). */
+    /** Called with each committed batch (operation and access entries, in chain order), before its writers go on. */
     public void addListener(Consumer<List<Object>> listener) {
         listeners.add(listener);
     }
@@ -173,6 +173,10 @@ public class AuditWriter {
                 List<Object> entries = write(batch);
                 written.addAndGet(batch.size());
                 lastFailure = null;
+                // listeners first: whoever waited for a record finds it already handed on
+                for (Consumer<List<Object>> l : listeners) {
+                    l.accept(entries);
+                }
                 for (Pending p : batch) {
                     if (p.done() != null) {
                         p.done().complete(null);
@@ -180,9 +184,6 @@ public class AuditWriter {
                 }
                 batch.clear();
                 backoff = 100;
-                for (Consumer<List<Object>> l : listeners) {
-                    l.accept(entries);
-                }
             } catch (InterruptedException e) {
                 running = false;
             } catch (SQLException | RuntimeException e) {

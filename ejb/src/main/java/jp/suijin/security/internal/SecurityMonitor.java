@@ -62,6 +62,9 @@ public class SecurityMonitor {
 
     private final BlockingQueue<OperationEntry> queue = new ArrayBlockingQueue<>(50_000);
     private final AtomicLong skipped = new AtomicLong();
+    private final Object progress = new Object();
+    private long offered;
+    private long examined;
     private final Map<String, Deque<Instant>> counts = bounded();
     private final Map<String, Map<String, Instant>> accountsByAddress = bounded();
     private volatile boolean running;
@@ -89,10 +92,33 @@ public class SecurityMonitor {
     /** Takes a committed batch of audit entries (access entries are not rule inputs). */
     public void accept(List<Object> entries) {
         for (Object e : entries) {
-            if (e instanceof OperationEntry op && relevant(op) && !queue.offer(op) && skipped.incrementAndGet() % 1000 == 1) {
+            if (!(e instanceof OperationEntry op) || !relevant(op)) {
+                continue;
+            }
+            if (queue.offer(op)) {
+                synchronized (progress) {
+                    offered++;
+                }
+            } else if (skipped.incrementAndGet() % 1000 == 1) {
                 LOG.warning("The security monitor is behind; " + skipped.get() + " record(s) not examined so far"
                         + " (they are in the audit trail)");
             }
+        }
+    }
+
+    /** Waits until every record handed over so far has been examined; false if that took longer than {@code max}. */
+    public boolean awaitExamined(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (progress) {
+            long target = offered;
+            while (examined < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                progress.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
         }
     }
 
@@ -105,7 +131,14 @@ public class SecurityMonitor {
             try {
                 OperationEntry op = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (op != null) {
-                    examine(op);
+                    try {
+                        examine(op);
+                    } finally {
+                        synchronized (progress) {
+                            examined++;
+                            progress.notifyAll();
+                        }
+                    }
                 }
             } catch (InterruptedException e) {
                 running = false;

@@ -16,6 +16,7 @@ import jp.suijin.audit.AuditSwitch;
 import jp.suijin.audit.Outcome;
 import jp.suijin.audit.internal.AuditMaintenance;
 import jp.suijin.persistence.audit.ChainVerification;
+import jp.suijin.security.internal.SecurityMonitor;
 import jp.suijin.telemetry.internal.Rollups;
 import jp.suijin.telemetry.internal.SampleStorage;
 import jp.suijin.time.SuijinClock;
@@ -23,7 +24,8 @@ import jp.suijin.time.SuijinClock;
 /**
  * Test-only controls, for a signed-in service operator (HTTP Basic): POST event?name=&target= writes
  * a marker event; POST purge runs the audit retention purge, POST sample-purge the raw samples'
- * one; POST rollups brings hourly and daily statistics up to date; POST verify runs the server's
+ * one; POST rollups brings hourly and daily statistics up to date; POST flush returns once every
+ * record so far is written and examined by the security monitor; POST verify runs the server's
  * verification;
  * POST clock?advance=P1D moves the clock, DELETE clock resets it; POST audit?mode=off|on switches
  * auditing for the audit-cost benchmark's baseline (test domains only, see AuditSwitch).
@@ -47,6 +49,9 @@ public class AuditITServlet extends HttpServlet {
     @EJB
     private Rollups rollups;
 
+    @Inject
+    private SecurityMonitor monitor;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
@@ -57,6 +62,13 @@ public class AuditITServlet extends HttpServlet {
                 case "/purge" -> response.getWriter().print(maintenance.purgeNow());
                 case "/sample-purge" -> response.getWriter().print(samples.purgeNow());
                 case "/rollups" -> response.getWriter().print(rollups.catchUp());
+                case "/flush" -> {
+                    // a record written and waited for: everything queued before it is written too
+                    log.event("it_flush", Outcome.OK, null, null, null, "test barrier");
+                    if (!monitor.awaitExamined(Duration.ofSeconds(20))) {
+                        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "security monitor still busy");
+                    }
+                }
                 case "/verify" -> {
                     StringBuilder out = new StringBuilder();
                     for (ChainVerification v : maintenance.verifyAll().values()) {
@@ -69,6 +81,9 @@ public class AuditITServlet extends HttpServlet {
                         String.valueOf("off".equals(request.getParameter("mode"))));
                 default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "interrupted");
         } catch (java.sql.SQLException e) {
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, e.toString());
         }

@@ -36,6 +36,11 @@ public final class AuditProbe {
         post("event?name=it_marker&target=" + target);
     }
 
+    /** Returns once every record so far is written and the security monitor has examined it. */
+    public static void flush() throws Exception {
+        post("flush");
+    }
+
     public static String post(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());

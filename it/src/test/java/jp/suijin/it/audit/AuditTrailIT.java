@@ -358,14 +358,18 @@ class AuditTrailIT extends IntegrationTest {
         return ((Number) last("SELECT id FROM organisation WHERE code = ?", AuditITFixture.ORGANISATION).get("id")).longValue();
     }
 
-    /** Access records (and device requests' records) are written in the background: waits up to 10 s for the row. */
+    /**
+     * Access records (and device requests' records) are written in the background. A flush waits for
+     * everything queued so far; an access record is queued as its request ends, which may come just
+     * after the client has read the answer, hence a few flushes.
+     */
     private static Map<String, Object> awaitRow(String sql, Object... params) throws Exception {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 10; i++) {
+            AuditProbe.flush();
             List<Map<String, Object>> found = rows(sql, params);
             if (!found.isEmpty()) {
                 return found.get(0);
             }
-            Thread.sleep(100);
         }
         throw new AssertionError("no row for " + sql);
     }
