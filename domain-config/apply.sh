@@ -66,6 +66,10 @@ secret SUIJIN_AUDIT_KEY
   || die "SUIJIN_AUDIT_RETENTION_DAYS=$SUIJIN_AUDIT_RETENTION_DAYS: operation and access records are kept at least 365 days"
 [[ "$SUIJIN_RAW_RETENTION_DAYS" =~ ^[0-9]+$ ]] && [ "$SUIJIN_RAW_RETENTION_DAYS" -ge 366 ] \
   || die "SUIJIN_RAW_RETENTION_DAYS=$SUIJIN_RAW_RETENTION_DAYS: raw samples are kept at least 366 days"
+[[ "$SUIJIN_ROLLUP_RETENTION_DAYS" =~ ^[0-9]+$ ]] && [ "$SUIJIN_ROLLUP_RETENTION_DAYS" -ge "$SUIJIN_RAW_RETENTION_DAYS" ] \
+  || die "SUIJIN_ROLLUP_RETENTION_DAYS=$SUIJIN_ROLLUP_RETENTION_DAYS: hourly and daily statistics are kept at least as long as raw samples ($SUIJIN_RAW_RETENTION_DAYS days)"
+[[ "$SUIJIN_LATE_WINDOW_DAYS" =~ ^[0-9]+$ ]] && [ "$SUIJIN_LATE_WINDOW_DAYS" -ge 1 ] && [ "$SUIJIN_LATE_WINDOW_DAYS" -le 90 ] \
+  || die "SUIJIN_LATE_WINDOW_DAYS=$SUIJIN_LATE_WINDOW_DAYS: how late a sample may arrive must be 1 to 90 days"
 if [ -n "${SUIJIN_AUDIT_KEY:-}" ]; then
   decoded="$(printf '%s' "$SUIJIN_AUDIT_KEY" | base64 -d 2>/dev/null | wc -c)" || decoded=0
   [ "$decoded" -ge 32 ] || die "SUIJIN_AUDIT_KEY must be Base64 of at least 32 bytes (e.g. head -c 32 /dev/urandom | base64)"

@@ -1,5 +1,6 @@
 package jp.suijin.time;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,16 +11,21 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * UTC system time, which a test domain may move forward so tests of expiry and timeouts never sleep.
  * Moving is refused unless the domain sets {@value #MOVABLE_PROPERTY}=true, which only the test
- * stack does.
+ * stack does. Serializable as the one instance it is, so view-scoped pages can hold it.
  */
-public final class SuijinClock extends Clock {
+public final class SuijinClock extends Clock implements Serializable {
 
+    private static final long serialVersionUID = 1L;
     public static final String MOVABLE_PROPERTY = "suijin.clock.movable";
     static final SuijinClock INSTANCE = new SuijinClock();
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final transient AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     private SuijinClock() {
+    }
+
+    private Object readResolve() {
+        return INSTANCE;
     }
 
     /** Moves this server's time forward for every service (tests only). */

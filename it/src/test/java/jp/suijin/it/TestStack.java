@@ -102,6 +102,8 @@ public final class TestStack implements AutoCloseable {
                 Map.entry("SUIJIN_AUDIT_KEY", AUDIT_KEY),
                 // the least the product allows, so the retention test can cross it with a moved clock
                 Map.entry("SUIJIN_AUDIT_RETENTION_DAYS", "365"),
+                // statistics a month longer than raw samples, so one moved clock can show both cuts
+                Map.entry("SUIJIN_ROLLUP_RETENTION_DAYS", "760"),
                 Map.entry("SUIJIN_HTTP_PORT", String.valueOf(base + 80)),
                 Map.entry("SUIJIN_HTTPS_PORT", String.valueOf(base + 81)),
                 Map.entry("SUIJIN_DEVICE_PORT", String.valueOf(base + 90)),

@@ -77,7 +77,8 @@ final class Launcher implements AutoCloseable {
         System.out.println("  Mails the service sends: http://localhost:" + settings.mailViewerPort() + "/");
         System.out.println("  Device API (closed-network listener): http://127.0.0.1:" + settings.devicePort()
                 + "/api/device/v1/samples" + (simulator == null ? "" : " (simulator: " + simulator.deviceCount()
-                + " devices, " + simulator.pointCount() + " points every " + Simulator.PERIOD.toSeconds() + " s)"));
+                + " devices, " + simulator.pointCount() + " points every " + Simulator.PERIOD.toSeconds() + " s"
+                + (simulator.catchesUp() ? "; first posting " + Simulator.HISTORY_DAYS + " days of history" : "") + ")"));
         System.out.println("  Payara admin console: http://localhost:" + domain.adminPort() + "/");
         System.out.println("  Data: " + settings.dataDir() + "   Server log: " + domain.serverLog());
         System.out.println("Press Ctrl-C to stop.");

@@ -25,11 +25,17 @@ import java.util.function.Function;
 /**
  * Plays the demo organisation's field devices: every few seconds each device posts one sample per
  * point through the real device API. Values drift slowly around plausible operating points; totals
- * only grow; pumps change state now and then.
+ * only grow; pumps change state now and then. On the first run (no samples yet) the devices first
+ * catch up {@value #HISTORY_DAYS} days of one-minute history, as a device does after an outage, so
+ * trends and reports have something to show.
  */
 public final class Simulator implements AutoCloseable {
 
     static final Duration PERIOD = Duration.ofSeconds(10);
+    static final int HISTORY_DAYS = 2;
+    private static final Duration HISTORY_STEP = Duration.ofMinutes(1);
+    /** Samples per catch-up request, well under the API's 10,000. */
+    private static final int HISTORY_BATCH = 5_000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,12 +46,15 @@ public final class Simulator implements AutoCloseable {
     private final URI endpoint;
     private final Map<String, List<SimulatedPoint>> devices;
     private final Function<String, String> tokens;
+    private final boolean firstRun;
     private volatile String lastProblem;
 
-    private Simulator(URI endpoint, Map<String, List<SimulatedPoint>> devices, Function<String, String> tokens) {
+    private Simulator(URI endpoint, Map<String, List<SimulatedPoint>> devices, Function<String, String> tokens,
+            boolean firstRun) {
         this.endpoint = endpoint;
         this.devices = devices;
         this.tokens = tokens;
+        this.firstRun = firstRun;
     }
 
     /** Reads the demo organisation's devices and points (and their last values, to continue totals) from the database. */
@@ -53,6 +62,7 @@ public final class Simulator implements AutoCloseable {
             int devicePort, Function<String, String> tokens) {
         Map<String, List<SimulatedPoint>> devices = new LinkedHashMap<>();
         Random random = new Random();
+        boolean firstRun;
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
                 PreparedStatement s = c.prepareStatement("SELECT d.code, p.code, p.kind, p.unit, p.range_low, p.range_high, cv.value"
                         + " FROM organisation o JOIN facility f ON f.organisation_id = o.id"
@@ -66,10 +76,17 @@ public final class Simulator implements AutoCloseable {
                         rs.getString(3), rs.getString(4), (Double) rs.getObject(5), (Double) rs.getObject(6),
                         (Double) rs.getObject(7), random));
             }
+            try (PreparedStatement any = c.prepareStatement("SELECT 1 FROM organisation o"
+                    + " JOIN facility f ON f.organisation_id = o.id JOIN measurement_point p ON p.facility_id = f.id"
+                    + " JOIN point_current cv ON cv.point_id = p.id WHERE o.code = ? LIMIT 1")) {
+                any.setString(1, organisationCode);
+                firstRun = !any.executeQuery().next();
+            }
         } catch (SQLException e) {
             throw new LaunchException("The simulator could not read the demo devices: " + e.getMessage());
         }
-        return new Simulator(URI.create("http://127.0.0.1:" + devicePort + "/api/device/v1/samples"), devices, tokens);
+        return new Simulator(URI.create("http://127.0.0.1:" + devicePort + "/api/device/v1/samples"), devices, tokens,
+                firstRun);
     }
 
     public int deviceCount() {
@@ -80,23 +97,53 @@ public final class Simulator implements AutoCloseable {
         return devices.values().stream().mapToInt(List::size).sum();
     }
 
+    /** Whether this run starts with the catch-up of history (the demo devices had never reported). */
+    public boolean catchesUp() {
+        return firstRun;
+    }
+
     public void start() {
+        if (firstRun) {
+            // on the same thread, before the first tick, so every point's values run forward in time
+            timer.execute(this::catchUp);
+        }
         timer.scheduleAtFixedRate(this::tick, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void catchUp() {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant start = end.minus(Duration.ofDays(HISTORY_DAYS));
+        for (Map.Entry<String, List<SimulatedPoint>> device : devices.entrySet()) {
+            int perStep = device.getValue().size();
+            int steps = Math.max(1, HISTORY_BATCH / perStep);
+            for (Instant t = start; t.isBefore(end); t = t.plus(HISTORY_STEP.multipliedBy(steps))) {
+                List<Instant> times = new ArrayList<>(steps);
+                for (int i = 0; i < steps && t.plus(HISTORY_STEP.multipliedBy(i)).isBefore(end); i++) {
+                    times.add(t.plus(HISTORY_STEP.multipliedBy(i)));
+                }
+                post(device.getKey(), batch(device.getKey(), device.getValue(), times));
+            }
+        }
     }
 
     private void tick() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (Map.Entry<String, List<SimulatedPoint>> device : devices.entrySet()) {
-            StringBuilder json = new StringBuilder("{\"device\":\"").append(device.getKey()).append("\",\"samples\":[");
-            String sep = "";
-            for (SimulatedPoint p : device.getValue()) {
-                json.append(sep).append("{\"point\":\"").append(p.code).append("\",\"time\":\"").append(now)
-                        .append("\",\"value\":").append(p.next(now)).append('}');
+            post(device.getKey(), batch(device.getKey(), device.getValue(), List.of(now)));
+        }
+    }
+
+    private static String batch(String device, List<SimulatedPoint> points, List<Instant> times) {
+        StringBuilder json = new StringBuilder("{\"device\":\"").append(device).append("\",\"samples\":[");
+        String sep = "";
+        for (Instant time : times) {
+            for (SimulatedPoint p : points) {
+                json.append(sep).append("{\"point\":\"").append(p.code).append("\",\"time\":\"").append(time)
+                        .append("\",\"value\":").append(p.next(time)).append('}');
                 sep = ",";
             }
-            json.append("]}");
-            post(device.getKey(), json.toString());
         }
+        return json.append("]}").toString();
     }
 
     private void post(String device, String body) {

@@ -21,6 +21,7 @@ import jp.suijin.persistence.facility.CurrentValue;
 import jp.suijin.persistence.facility.Facility;
 import jp.suijin.persistence.facility.FieldDevice;
 import jp.suijin.persistence.facility.MeasurementPoint;
+import jp.suijin.telemetry.DeviceStatus;
 import jp.suijin.telemetry.FacilityNotFoundException;
 import jp.suijin.telemetry.FacilityOverview;
 import jp.suijin.telemetry.FacilityService;
@@ -107,7 +108,11 @@ public class DefaultFacilityService implements FacilityService {
             // every device must have reported recently, not just one of them
             boolean ok = !devices.isEmpty() && devices.stream()
                     .allMatch(d -> d.getLastSeenAt() != null && !d.getLastSeenAt().isBefore(lostBefore));
-            result.add(new FacilityOverview(f.getId(), f.getCode(), f.getName(), f.getKind(), lastSeen, ok,
+            List<DeviceStatus> statuses = devices.stream().sorted(Comparator.comparing(FieldDevice::getCode))
+                    .map(d -> new DeviceStatus(d.getCode(), d.getName(), d.getLastSeenAt(),
+                            d.getLastSeenAt() != null && !d.getLastSeenAt().isBefore(lostBefore)))
+                    .toList();
+            result.add(new FacilityOverview(f.getId(), f.getCode(), f.getName(), f.getKind(), lastSeen, ok, statuses,
                     List.copyOf(pointsByFacility.getOrDefault(f.getId(), List.of()))));
         }
         return result;

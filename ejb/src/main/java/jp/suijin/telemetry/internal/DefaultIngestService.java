@@ -1,5 +1,6 @@
 package jp.suijin.telemetry.internal;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBException;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import jp.suijin.audit.AuditContext;
 import jp.suijin.audit.AuditLog;
@@ -51,14 +53,17 @@ import jp.suijin.telemetry.SampleRejection;
 @PermitAll
 public class DefaultIngestService implements IngestService {
 
-    /** How late a sample may arrive (a device catching up after an outage). */
-    static final Duration LATE_WINDOW = Duration.ofDays(7);
+    /** How many days late a sample may arrive (a device catching up after an outage). */
+    public static final String LATE_WINDOW_PROPERTY = "suijin.telemetry.late-window-days";
+    static final int DEFAULT_LATE_WINDOW_DAYS = 7;
+    static final int MAXIMUM_LATE_WINDOW_DAYS = 90;
     /** Clock drift tolerated for samples stamped ahead of the server. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
     /** Share of a point's span a value may lie outside its range (over-range) before it is refused. */
     static final double RANGE_MARGIN = 0.1;
 
     private static final byte[] NO_DEVICE_HASH = new byte[32];
+    private static final Logger LOG = Logger.getLogger(DefaultIngestService.class.getName());
 
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
@@ -71,6 +76,13 @@ public class DefaultIngestService implements IngestService {
 
     @Inject
     private AuditLog audit;
+
+    private Duration lateWindow;
+
+    @PostConstruct
+    void readSettings() {
+        lateWindow = lateWindow(System.getProperty(LATE_WINDOW_PROPERTY));
+    }
 
     @Override
     public IngestResult ingest(String deviceCode, String token, List<SampleInput> samples) {
@@ -91,7 +103,7 @@ public class DefaultIngestService implements IngestService {
             ValidSample sample = null;
             if (problem == null) {
                 try {
-                    sample = validate(in, points, now, device.getCode());
+                    sample = validate(in, points, now, lateWindow, device.getCode());
                     if (!seen.add(sample.pointId + "@" + sample.time)) {
                         problem = "duplicate of an earlier sample in this batch (same point and time)";
                     }
@@ -129,7 +141,7 @@ public class DefaultIngestService implements IngestService {
     }
 
     private static ValidSample validate(SampleInput in, Map<String, MeasurementPoint> points, Instant now,
-            String deviceCode) {
+            Duration lateWindow, String deviceCode) {
         if (in.point() == null || in.point().isBlank()) {
             throw new InvalidSample("point is missing");
         }
@@ -141,9 +153,9 @@ public class DefaultIngestService implements IngestService {
         if (time.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new InvalidSample("time " + in.time() + " is in the future");
         }
-        if (time.isBefore(now.minus(LATE_WINDOW))) {
+        if (time.isBefore(now.minus(lateWindow))) {
             throw new InvalidSample("time " + in.time() + " is older than the late window of "
-                    + LATE_WINDOW.toDays() + " days");
+                    + lateWindow.toDays() + " days");
         }
         Double value = in.value();
         if (value == null || value.isNaN() || value.isInfinite()) {
@@ -151,6 +163,26 @@ public class DefaultIngestService implements IngestService {
         }
         checkValue(point, value);
         return new ValidSample(point.getId(), time, value, parseQuality(in.quality()));
+    }
+
+    /**
+     * A setting outside 1 to {@value #MAXIMUM_LATE_WINDOW_DAYS} days (apply.sh refuses it) falls back to the
+     * default with a warning: refusing every sample for a bad setting would lose data.
+     */
+    static Duration lateWindow(String value) {
+        if (value != null && !value.isBlank()) {
+            try {
+                int days = Integer.parseInt(value.strip());
+                if (days >= 1 && days <= MAXIMUM_LATE_WINDOW_DAYS) {
+                    return Duration.ofDays(days);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            LOG.warning(() -> LATE_WINDOW_PROPERTY + "=" + value + " is not 1 to " + MAXIMUM_LATE_WINDOW_DAYS
+                    + " days; using " + DEFAULT_LATE_WINDOW_DAYS);
+        }
+        return Duration.ofDays(DEFAULT_LATE_WINDOW_DAYS);
     }
 
     private static Instant parseTime(String time) {

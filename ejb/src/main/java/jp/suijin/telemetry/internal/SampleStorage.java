@@ -27,9 +27,11 @@ import jp.suijin.auth.Roles;
 import jp.suijin.schema.MonthlyPartitions;
 
 /**
- * Keeps the raw sample table in monthly partitions, {@value #MONTHS_AHEAD} months ahead, and drops
- * the months wholly older than the raw retention (system property {@value #RETENTION_PROPERTY},
- * default {@value #DEFAULT_RETENTION_DAYS} days) every night, as the schema owner.
+ * Keeps the raw sample table in monthly partitions, {@value #MONTHS_AHEAD} months ahead, and every
+ * night, as the schema owner, drops the months wholly older than the raw retention (system property
+ * {@value #RETENTION_PROPERTY}, default {@value #DEFAULT_RETENTION_DAYS} days) and deletes hourly and
+ * daily statistics older than theirs ({@value #ROLLUP_RETENTION_PROPERTY}, default
+ * {@value #DEFAULT_ROLLUP_RETENTION_DAYS} days, never less than the raw retention).
  */
 @Singleton
 @Startup
@@ -41,6 +43,10 @@ public class SampleStorage {
     static final int DEFAULT_RETENTION_DAYS = 730;
     /** A year at least: until hourly and daily rollups exist, the raw samples are all there is. */
     static final int MINIMUM_RETENTION_DAYS = 366;
+    public static final String ROLLUP_RETENTION_PROPERTY = "suijin.telemetry.rollup-retention-days";
+    static final int DEFAULT_ROLLUP_RETENTION_DAYS = 3653;
+    /** Statistics go in short transactions, so trends and reports are never held up by the purge. */
+    private static final int DELETE_CHUNK = 10_000;
     private static final int MONTHS_AHEAD = 3;
     private static final Logger LOG = Logger.getLogger(SampleStorage.class.getName());
 
@@ -68,7 +74,10 @@ public class SampleStorage {
         }
     }
 
-    /** Adds partitions ahead and drops the months past retention now; returns the partitions dropped. */
+    /**
+     * Adds partitions ahead, drops the months past retention and deletes statistics past theirs now;
+     * returns the partitions dropped.
+     */
     @RolesAllowed(Roles.SERVICE_OPERATOR)
     public List<String> purgeNow() throws SQLException {
         return purge();
@@ -77,17 +86,43 @@ public class SampleStorage {
     private List<String> purge() throws SQLException {
         Instant now = clock.instant();
         int days = retentionDays(System.getProperty(RETENTION_PROPERTY));
+        int rollupDays = rollupRetentionDays(System.getProperty(ROLLUP_RETENTION_PROPERTY), days);
         ensurePartitions(now);
         LocalDateTime cut = LocalDateTime.ofInstant(now.minus(Duration.ofDays(days)), ZoneOffset.UTC);
+        LocalDateTime rollupCut = LocalDateTime.ofInstant(now.minus(Duration.ofDays(rollupDays)), ZoneOffset.UTC);
         List<String> dropped;
+        long hours;
+        long daysDeleted;
         try (Connection c = owner.getConnection()) {
             dropped = MonthlyPartitions.dropBefore(c, "sample", cut);
+            hours = deleteBefore(c, "sample_hourly", "hour_start", rollupCut);
+            daysDeleted = deleteBefore(c, "sample_daily", "day_start", rollupCut);
         }
         if (!dropped.isEmpty()) {
             LOG.info(() -> "Raw sample retention (" + days + " days): partitions " + dropped + " dropped");
             audit.event("sample_purge", Outcome.OK, null, null, "sample", "cutoff=" + cut + ", partitions=" + dropped);
         }
+        if (hours + daysDeleted > 0) {
+            LOG.info(() -> "Statistics retention (" + rollupDays + " days): " + hours + " hourly and " + daysDeleted
+                    + " daily rows deleted");
+            audit.event("sample_purge", Outcome.OK, null, null, "sample_hourly,sample_daily",
+                    "cutoff=" + rollupCut + ", hourly=" + hours + ", daily=" + daysDeleted);
+        }
         return dropped;
+    }
+
+    private static long deleteBefore(Connection c, String table, String column, LocalDateTime cut) throws SQLException {
+        long total = 0;
+        // the table and column names are constants of this class
+        try (var delete = c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " < ? LIMIT " + DELETE_CHUNK)) {
+            delete.setObject(1, cut);
+            int n;
+            do {
+                n = delete.executeUpdate();
+                total += n;
+            } while (n == DELETE_CHUNK);
+        }
+        return total;
     }
 
     private void ensurePartitions(Instant now) {
@@ -100,19 +135,32 @@ public class SampleStorage {
 
     /** @throws IllegalStateException naming the setting when it is not a number of days of at least a year */
     static int retentionDays(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_RETENTION_DAYS;
-        }
-        int days;
-        try {
-            days = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(RETENTION_PROPERTY + "=" + value + " is not a number of days");
-        }
+        int days = days(RETENTION_PROPERTY, value, DEFAULT_RETENTION_DAYS);
         if (days < MINIMUM_RETENTION_DAYS) {
             throw new IllegalStateException(RETENTION_PROPERTY + "=" + days + " is refused: raw samples are kept at least "
                     + MINIMUM_RETENTION_DAYS + " days");
         }
         return days;
+    }
+
+    /** @throws IllegalStateException naming the setting when it is not a number of days of at least the raw retention */
+    static int rollupRetentionDays(String value, int rawDays) {
+        int days = days(ROLLUP_RETENTION_PROPERTY, value, Math.max(DEFAULT_ROLLUP_RETENTION_DAYS, rawDays));
+        if (days < rawDays) {
+            throw new IllegalStateException(ROLLUP_RETENTION_PROPERTY + "=" + days + " is refused: statistics are kept at"
+                    + " least as long as raw samples (" + rawDays + " days)");
+        }
+        return days;
+    }
+
+    private static int days(String property, String value, int defaultDays) {
+        if (value == null || value.isBlank()) {
+            return defaultDays;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(property + "=" + value + " is not a number of days");
+        }
     }
 }

@@ -17,4 +17,13 @@ class SampleStorageTest {
         assertTrue(assertThrows(IllegalStateException.class, () -> SampleStorage.retentionDays("two years")).getMessage()
                 .contains("is not a number of days"));
     }
+
+    @Test
+    void statisticsAreKeptTenYearsAndNeverShorterThanRawSamples() {
+        assertEquals(3653, SampleStorage.rollupRetentionDays(null, 730));
+        assertEquals(4000, SampleStorage.rollupRetentionDays(null, 4000), "a longer raw retention raises the default");
+        assertEquals(800, SampleStorage.rollupRetentionDays("800", 730));
+        assertTrue(assertThrows(IllegalStateException.class, () -> SampleStorage.rollupRetentionDays("700", 730))
+                .getMessage().contains("at least as long as raw samples (730 days)"));
+    }
 }

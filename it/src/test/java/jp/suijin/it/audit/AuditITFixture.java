@@ -18,11 +18,11 @@ import jp.suijin.persistence.user.User;
 @DependsOn("suijin-ejb.jar#SchemaMigrator")
 public class AuditITFixture {
 
-    static final String PASSWORD = "Audit test password 7731";
+    public static final String PASSWORD = "Audit test password 7731";
     static final String ORGANISATION = "it-audit";
-    static final String ADMIN = "it-audit.admin";
+    public static final String ADMIN = "it-audit.admin";
     static final String ADMIN_EMAIL = "admin@it-audit.test";
-    static final String OPERATOR = "it-audit.op";
+    public static final String OPERATOR = "it-audit.op";
     static final String MOBILE = "it-audit.mobile";
     static final String SERVICE_OPERATOR = "it-audit.ops";
 

@@ -24,9 +24,11 @@ public final class AuditProbe {
     private AuditProbe() {
     }
 
-    public static EnterpriseArchive deployment() {
+    /** @param more further classes for the probe WAR, e.g. a benchmark's servlet (signed in the same way) */
+    public static EnterpriseArchive deployment(Class<?>... more) {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "audit-probe.war")
                 .addClasses(AuditITFixture.class, AuditITServlet.class, AuditITMechanism.class)
+                .addClasses(more)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return Deployments.applicationWith(probe);
     }

@@ -46,6 +46,12 @@ class DomainConfigIT {
                 () -> stack.applyConfigWith(Map.of("SUIJIN_RAW_RETENTION_DAYS", "100")));
         assertTrue(raw.getMessage().contains("SUIJIN_RAW_RETENTION_DAYS=100: raw samples are kept at least 366 days"),
                 raw.getMessage());
+        LaunchException rollups = assertThrows(LaunchException.class,
+                () -> stack.applyConfigWith(Map.of("SUIJIN_ROLLUP_RETENTION_DAYS", "700")));
+        assertTrue(rollups.getMessage().contains("SUIJIN_ROLLUP_RETENTION_DAYS=700"), rollups.getMessage());
+        LaunchException late = assertThrows(LaunchException.class,
+                () -> stack.applyConfigWith(Map.of("SUIJIN_LATE_WINDOW_DAYS", "0")));
+        assertTrue(late.getMessage().contains("must be 1 to 90 days"), late.getMessage());
         LaunchException shared = assertThrows(LaunchException.class,
                 () -> stack.applyConfigWith(Map.of("SUIJIN_DB_OWNER_USER", "suijin_test_app", "SUIJIN_DB_USER", "suijin_test_app")));
         assertTrue(shared.getMessage().contains("needs an account of its own"), shared.getMessage());
