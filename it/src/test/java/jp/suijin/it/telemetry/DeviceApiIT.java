@@ -40,7 +40,8 @@ class DeviceApiIT extends IntegrationTest {
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
         String body = batch(DEVICE, sample("LI-401", t, "3.21") + "," + sample("NO-SUCH-POINT", t, "1")
                 + "," + sample("CL-401", t.plus(3, ChronoUnit.DAYS), "0.5") + "," + sample("P1-RUN", t, "7")
-                + "," + sample("CL-401", t, "0.45"));
+                + "," + sample("CL-401", t, "0.45") + "," + sample("CL-401", t.minusSeconds(60), "9.5")
+                + "," + sample("LI-401", t.minus(8, ChronoUnit.DAYS), "3.0"));
 
         HttpResponse<String> response = post(body, token(DEVICE));
 
@@ -48,13 +49,19 @@ class DeviceApiIT extends IntegrationTest {
         JsonObject json = json(response);
         assertEquals(2, json.getInt("accepted"));
         var rejected = json.getJsonArray("rejected");
-        assertEquals(3, rejected.size(), response.body());
+        assertEquals(5, rejected.size(), response.body());
         assertEquals(1, rejected.getJsonObject(0).getInt("index"));
         assertTrue(rejected.getJsonObject(0).getString("reason").contains("unknown point code 'NO-SUCH-POINT'"));
         assertEquals(2, rejected.getJsonObject(1).getInt("index"));
         assertTrue(rejected.getJsonObject(1).getString("reason").contains("in the future"));
         assertEquals(3, rejected.getJsonObject(2).getInt("index"));
         assertTrue(rejected.getJsonObject(2).getString("reason").contains("state 7 is not defined"));
+        assertEquals(5, rejected.getJsonObject(3).getInt("index"));
+        assertTrue(rejected.getJsonObject(3).getString("reason").contains("value 9.5 is outside the physical range"),
+                response.body());
+        assertEquals(6, rejected.getJsonObject(4).getInt("index"));
+        assertTrue(rejected.getJsonObject(4).getString("reason").contains("older than the late window of 7 days"),
+                response.body());
         assertEquals(3.21, storedValue("LI-401", t));
         assertEquals(0.45, storedValue("CL-401", t));
     }
