@@ -74,9 +74,9 @@ class ModelAdministrationPagesIT extends IntegrationTest {
 
                 browser.findElement(By.id("devices:list:0:rotate")).click();
                 Browser.waitFor(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(
-                        By.cssSelector(".ui-confirmdialog .ui-confirmdialog-yes")));
+                        By.cssSelector("button.ui-confirmdialog-yes")));
                 Browser.screenshot(browser, "admin-facility-rotate-" + l.suffix);
-                browser.findElement(By.cssSelector(".ui-confirmdialog .ui-confirmdialog-yes")).click();
+                browser.findElement(By.cssSelector("button.ui-confirmdialog-yes")).click();
                 String rotated = shownToken(browser);
                 closeToken(browser);
                 assertNotEquals(token, rotated);
