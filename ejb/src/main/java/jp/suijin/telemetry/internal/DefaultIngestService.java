@@ -207,8 +207,16 @@ public class DefaultIngestService implements IngestService {
             }
             return;
         }
-        if (point.getKind() == PointKind.COUNTER && value < 0) {
-            throw new InvalidSample("counter value " + value + " is negative");
+        if (point.getKind() == PointKind.COUNTER) {
+            if (value < 0) {
+                throw new InvalidSample("counter value " + value + " is negative");
+            }
+            // a counter's upper range is the meter's roll-over: it shows values below it, never the value itself
+            if (point.getRangeHigh() != null && value >= point.getRangeHigh()) {
+                throw new InvalidSample("counter value " + value + " is not below the meter's roll-over at "
+                        + point.getRangeHigh());
+            }
+            return;
         }
         Double low = point.getRangeLow();
         Double high = point.getRangeHigh();

@@ -60,6 +60,18 @@ public class Facility {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /** What an administrator may change; the organisation and creation time stay. */
+    public void redefine(String code, String name, FacilityKind kind, int displayOrder) {
+        this.code = Objects.requireNonNull(code, "code");
+        this.name = Objects.requireNonNull(name, "name");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.displayOrder = displayOrder;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     public Long getId() {
         return id;
     }

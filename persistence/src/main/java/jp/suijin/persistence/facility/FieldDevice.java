@@ -57,6 +57,19 @@ public class FieldDevice {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    public void rename(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** A new token's hash; the old token stops working with this change. */
+    public void replaceTokenHash(byte[] tokenHash) {
+        this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash").clone();
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     public Long getId() {
         return id;
     }

@@ -91,6 +91,26 @@ public class MeasurementPoint {
         return this;
     }
 
+    /**
+     * What an administrator may change; the device must be one of the same facility, so a point never
+     * leaves its facility's history.
+     */
+    public MeasurementPoint redefine(FieldDevice device, String code, String name, PointKind kind, int displayOrder) {
+        if (!Objects.equals(device.getFacility().getId(), facility.getId())) {
+            throw new IllegalArgumentException("device " + device.getCode() + " is not at the point's facility");
+        }
+        this.device = device;
+        this.code = Objects.requireNonNull(code, "code");
+        this.name = Objects.requireNonNull(name, "name");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.displayOrder = displayOrder;
+        return this;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     public Long getId() {
         return id;
     }
