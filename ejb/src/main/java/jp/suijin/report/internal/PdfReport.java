@@ -6,6 +6,7 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -42,7 +43,8 @@ final class PdfReport {
     }
 
     static void write(Report report, ReportText text, BaseFont font, LocalDateTime made, OutputStream out) {
-        Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
+        // a landscape media box rather than a rotated portrait page: printers and readers agree on it
+        Document document = new Document(new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth()), 28, 28, 28, 28);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         writer.setCloseStream(false); // the stream belongs to the caller
         document.addTitle(text.title(report));

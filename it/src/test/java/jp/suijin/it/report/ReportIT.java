@@ -238,8 +238,11 @@ class ReportIT extends IntegrationTest {
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             PDPage page = document.getPage(0);
-            assertTrue(page.getMediaBox().getWidth() > page.getMediaBox().getHeight(), "landscape");
-            assertEquals(842, Math.round(page.getMediaBox().getWidth()), "A4");
+            boolean turned = page.getRotation() % 180 != 0;
+            float width = turned ? page.getMediaBox().getHeight() : page.getMediaBox().getWidth();
+            float height = turned ? page.getMediaBox().getWidth() : page.getMediaBox().getHeight();
+            assertEquals(842, Math.round(width), "A4 landscape: " + page.getMediaBox() + " rotated " + page.getRotation());
+            assertEquals(595, Math.round(height), "A4 landscape");
             String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains("西町ポンプ場 日報") && text.contains("欠測") && text.contains("合計"), text);
             assertTrue(text.contains("1.25"), "hour 1's average of 1.0 and 1.5: " + text);
