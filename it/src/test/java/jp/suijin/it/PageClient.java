@@ -77,6 +77,17 @@ public final class PageClient {
     /** Submits form {@code form} of the last page with the given fields, pressing button {@code button}. */
     public HttpResponse<String> submit(String form, String button, Map<String, String> fields)
             throws IOException, InterruptedException {
+        last = http.send(post(form, button, fields), HttpResponse.BodyHandlers.ofString());
+        return last;
+    }
+
+    /** Like {@link #submit}, for a button that answers with a file (an export); the last page stays the form's. */
+    public HttpResponse<byte[]> download(String form, String button, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        return http.send(post(form, button, fields), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest post(String form, String button, Map<String, String> fields) {
         Matcher vs = VIEW_STATE.matcher(last.body());
         if (!vs.find()) {
             throw new IllegalStateException("no form on " + last.uri() + ": " + last.body());
@@ -90,9 +101,8 @@ public final class PageClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        last = http.send(request(last.uri()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return last;
+        return request(last.uri()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** The current value of a cookie this client holds, or null. */

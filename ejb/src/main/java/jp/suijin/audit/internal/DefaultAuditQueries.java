@@ -37,6 +37,7 @@ import jp.suijin.audit.Seek;
 import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.Roles;
+import jp.suijin.csv.CsvWriter;
 import jp.suijin.persistence.audit.AuditChain;
 import jp.suijin.persistence.audit.ChainVerification;
 import jp.suijin.schema.DatabaseGrants;

@@ -16,12 +16,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium through its chromedriver; Selenium cannot download drivers here. */
-final class Browser {
+public final class Browser {
 
     private Browser() {
     }
 
-    static WebDriver open(String language) {
+    public static WebDriver open(String language) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("suijin.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -34,12 +34,12 @@ final class Browser {
         return new ChromeDriver(service, options);
     }
 
-    static WebDriverWait waitFor(WebDriver driver, int seconds) {
+    public static WebDriverWait waitFor(WebDriver driver, int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
     /** Keeps a picture of the page under it/target/screenshots for people to look at. */
-    static void screenshot(WebDriver driver, String name) throws IOException {
+    public static void screenshot(WebDriver driver, String name) throws IOException {
         Path dir = Path.of(System.getProperty("suijin.it.work"), "..", "screenshots");
         Files.createDirectories(dir);
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -1,4 +1,4 @@
-package jp.suijin.audit.internal;
+package jp.suijin.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -42,5 +42,14 @@ class CsvWriterTest {
         assertEquals((byte) 0xBF, out[2]);
         assertEquals("\uFEFFseq,recorded_at_jst,principal,path\r\n42,2026-02-01 00:00:00.123,,\"/app/水神,x\"\r\n",
                 new String(out, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesDecimalsPlainAndRounded() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvWriter csv = new CsvWriter(bytes)) {
+            csv.decimal(2.345, 2).decimal(1e7, 1).decimal(-0.5, 0).endLine();
+        }
+        assertEquals("\uFEFF2.35,10000000.0,-1\r\n", new String(bytes.toByteArray(), StandardCharsets.UTF_8));
     }
 }

@@ -1,4 +1,4 @@
-package jp.suijin.audit.internal;
+package jp.suijin.csv;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * CSV as RFC 4180 writes it (CRLF, fields with comma, quote or line break quoted, quotes doubled),
  * in UTF-8 with a byte order mark so that Excel opens Japanese text correctly. Times in Japan time.
+ * Shared by every CSV download (audit records, reports).
  * A text that starts like a formula (= + - @ tab CR) gets a leading apostrophe: the records hold
  * what strangers typed (login IDs, paths, browsers), and a spreadsheet must not run it.
  */
@@ -42,6 +45,13 @@ public final class CsvWriter implements Flushable, Closeable {
     public CsvWriter number(long value) throws IOException {
         separate();
         out.write(Long.toString(value));
+        return this;
+    }
+
+    /** A measured value with the given number of decimals (plain, never in exponent form). */
+    public CsvWriter decimal(double value, int decimals) throws IOException {
+        separate();
+        out.write(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
         return this;
     }
 
