@@ -1,6 +1,7 @@
 package jp.suijin.telemetry;
 
 import jakarta.ejb.Local;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,4 +30,15 @@ public interface TrendService {
      * @throws PointNotFoundException if a point is not one the caller may chart
      */
     Trend trend(List<Long> pointIds, Instant from, Instant to, int buckets);
+
+    /**
+     * Writes the same buckets as CSV (UTF-8 with BOM, Japan time, one line per bucket, mean, minimum,
+     * maximum and sample count per point) and records the export ({@code data_export}).
+     *
+     * @return the number of lines written after the heading
+     * @throws TrendRequestException as {@link #trend}
+     * @throws PointNotFoundException as {@link #trend}
+     */
+    long exportCsv(List<Long> pointIds, Instant from, Instant to, int buckets, TrendCsvHeadings headings,
+            OutputStream out);
 }

@@ -223,8 +223,6 @@ public class DefaultAuditQueries implements AuditQueries {
         return new ExportResult(rows, capped);
     }
 
-
-
     private static OperationRecordRow operation(ResultSet r) throws SQLException {
         return new OperationRecordRow(r.getLong("seq"), instant(r), r.getString("principal"), r.getString("client_ip"),
                 r.getString("user_agent"), r.getString("session_hash"), r.getString("operation"),

@@ -7,6 +7,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,16 +22,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jp.suijin.audit.AuditLog;
+import jp.suijin.audit.Outcome;
 import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.Roles;
+import jp.suijin.csv.CsvWriter;
 import jp.suijin.persistence.facility.MeasurementPoint;
 import jp.suijin.telemetry.PointNotFoundException;
 import jp.suijin.telemetry.Trend;
 import jp.suijin.telemetry.TrendBucket;
+import jp.suijin.telemetry.TrendCsvHeadings;
 import jp.suijin.telemetry.TrendPoint;
 import jp.suijin.telemetry.TrendRequestException;
 import jp.suijin.telemetry.TrendSeries;
@@ -67,6 +75,9 @@ public class DefaultTrendService implements TrendService {
     @Resource(lookup = "jdbc/suijin")
     private DataSource dataSource;
 
+    @Inject
+    private AuditLog audit;
+
     @Override
     public List<TrendPoint> points() {
         Caller caller = callers.current();
@@ -96,6 +107,56 @@ public class DefaultTrendService implements TrendService {
             throw new EJBException("trend could not be read", e);
         }
         return new Trend(from, to, plan.bucket(), plan.source(), List.copyOf(series));
+    }
+
+    @Override
+    public long exportCsv(List<Long> pointIds, Instant from, Instant to, int buckets, TrendCsvHeadings headings,
+            OutputStream out) {
+        Trend trend = trend(pointIds, from, to, buckets);
+        Caller caller = callers.current();
+        Map<Instant, TrendBucket[]> lines = new TreeMap<>();
+        List<TrendSeries> series = trend.series();
+        for (int i = 0; i < series.size(); i++) {
+            for (TrendBucket b : series.get(i).buckets()) {
+                lines.computeIfAbsent(b.start(), t -> new TrendBucket[series.size()])[i] = b;
+            }
+        }
+        boolean finished = false;
+        try {
+            CsvWriter csv = new CsvWriter(out);
+            List<String> heading = new ArrayList<>(List.of(headings.time()));
+            for (TrendSeries s : series) {
+                String name = s.point().label() + (s.point().unit() == null ? "" : " [" + s.point().unit() + "]");
+                for (String statistic : List.of(headings.mean(), headings.min(), headings.max(), headings.samples())) {
+                    heading.add(name + " " + statistic);
+                }
+            }
+            csv.header(heading.toArray(String[]::new));
+            for (Map.Entry<Instant, TrendBucket[]> line : lines.entrySet()) {
+                csv.time(line.getKey());
+                for (int i = 0; i < series.size(); i++) {
+                    TrendBucket b = line.getValue()[i];
+                    int decimals = series.get(i).point().decimals();
+                    if (b == null) {
+                        // no sample in this bucket: empty cells, never a 0
+                        csv.text(null).text(null).text(null).number(0);
+                    } else {
+                        csv.decimal(b.mean(), decimals).decimal(b.min(), decimals).decimal(b.max(), decimals)
+                                .number(b.samples());
+                    }
+                }
+                csv.endLine();
+            }
+            csv.close();
+            finished = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the trend export was broken off", e);
+        } finally {
+            audit.event("data_export", finished ? Outcome.OK : Outcome.ERROR, caller.loginId(), caller.organisationId(),
+                    "trend", "points=" + trend.series().stream().map(s -> String.valueOf(s.point().id())).toList()
+                    + ", from=" + from + ", to=" + to + ", rows=" + lines.size());
+        }
+        return lines.size();
     }
 
     private static void check(List<Long> ids, Instant from, Instant to) {

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jp.suijin.it.IntegrationTest;
+import jp.suijin.it.PageClient;
 import jp.suijin.it.audit.AuditITFixture;
 import jp.suijin.it.audit.AuditProbe;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -35,13 +39,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The trend page draws what the devices sent: the chart's buckets are checked against min, max and
  * mean computed here from the samples posted, from raw samples (a day) and from the hourly statistics
- * (30 days); zooming asks the server for finer buckets; another organisation cannot chart the point.
+ * (30 days), and in the CSV; zooming asks the server for finer buckets; another organisation cannot
+ * chart the point.
  */
 class TrendIT extends IntegrationTest {
 
     private static final String DEVICE = "PS01-TM1";
     private static final String LEVEL = "LI-TANK";
     private static final String CURRENT = "P1-AMP";
+    private static final DateTimeFormatter JAPAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.of("Asia/Tokyo"));
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<WebDriver> browsers = new ArrayList<>();
@@ -93,6 +100,27 @@ class TrendIT extends IntegrationTest {
         assertTrue(firstRow.contains(String.format(java.util.Locale.ROOT, "%.2f", newest.getAverage()))
                 && firstRow.contains(String.format(java.util.Locale.ROOT, "%.2f – %.2f", newest.getMin(), newest.getMax())),
                 firstRow);
+
+        // the CSV holds the same buckets: BOM, headings in Japanese, Japan time, the point's decimals
+        PageClient client = PageClient.signedIn("demo.operator", stack().demo().password());
+        client.get("app/trend.xhtml?range=1d&points=" + level);
+        HttpResponse<byte[]> csv = client.download("download", "csv", Map.of());
+        assertEquals(200, csv.statusCode());
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF時刻,西町ポンプ場 / 受水槽水位 [m] 平均,"), text.substring(0, Math.min(200, text.length())));
+        Map.Entry<Long, DoubleSummaryStatistics> bucket = ((TreeMap<Long, DoubleSummaryStatistics>)
+                expected(levels, Duration.ofMinutes(2))).lastEntry();
+        String line = JAPAN_TIME.format(Instant.ofEpochMilli(bucket.getKey())) + String.format(java.util.Locale.ROOT,
+                ",%.2f,%.2f,%.2f,%d", bucket.getValue().getAverage(), bucket.getValue().getMin(), bucket.getValue().getMax(),
+                bucket.getValue().getCount());
+        assertTrue(text.contains("\r\n" + line + "\r\n"), line + " in\n" + text.substring(Math.max(0, text.length() - 400)));
+        AuditProbe.flush();
+        try (Connection c = stack().connect(); PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM audit_record"
+                + " WHERE principal = 'demo.operator' AND operation = 'data_export' AND target = 'trend' AND outcome = 'OK'")) {
+            try (ResultSet r = q.executeQuery()) {
+                assertTrue(r.next() && r.getInt(1) >= 1, "the export is recorded");
+            }
+        }
 
         // drag across the middle of the chart: the page asks for that range and gets finer buckets
         browser.get(stack().operatorUrl("app/trend.xhtml?range=6h&points=" + level).toString());

@@ -1,17 +1,20 @@
 package jp.suijin.web.trend;
 
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,11 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.TreeMap;
 import jp.suijin.persistence.facility.PointKind;
 import jp.suijin.telemetry.PointNotFoundException;
 import jp.suijin.telemetry.Trend;
 import jp.suijin.telemetry.TrendBucket;
+import jp.suijin.telemetry.TrendCsvHeadings;
 import jp.suijin.telemetry.TrendPoint;
 import jp.suijin.telemetry.TrendRequestException;
 import jp.suijin.telemetry.TrendSeries;
@@ -45,6 +50,7 @@ public class TrendView implements Serializable {
     /** About one bucket per two pixels of a wide chart. */
     static final int BUCKETS = 800;
     static final Map<String, Duration> PRESETS = presets();
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     @Inject
     private TrendService trendService;
@@ -172,6 +178,26 @@ public class TrendView implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         chart = TrendChart.json(trend, faces.getApplication().getResourceBundle(faces, "msg").getString("trend.state"));
         rows = rows(trend);
+    }
+
+    /** Streams the shown trend's buckets as CSV, as the answer to this (non-ajax) request. */
+    public void export() throws IOException {
+        if (trend == null) {
+            Messages.error("trend.error.noPoint");
+            return;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+        ExternalContext external = faces.getExternalContext();
+        String name = "trend-" + FILE_TIME.format(LocalDateTime.ofInstant(trend.from(), Formats.DISPLAY_ZONE)) + ".csv";
+        external.responseReset();
+        external.setResponseContentType("text/csv; charset=UTF-8");
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        trendService.exportCsv(trend.series().stream().map(s -> s.point().id()).toList(), trend.from(), trend.to(),
+                BUCKETS, new TrendCsvHeadings(msg.getString("trend.time"), msg.getString("trend.csv.mean"),
+                        msg.getString("trend.csv.min"), msg.getString("trend.csv.max"), msg.getString("trend.csv.samples")),
+                external.getResponseOutputStream());
+        faces.responseComplete();
     }
 
     private static List<Row> rows(Trend trend) {
