@@ -68,11 +68,10 @@ public final class CsvWriter implements Flushable, Closeable {
         lineStarted = false;
     }
 
-    /** A header line: names as they are. */
+    /** A header line; names may hold what users typed (a point's name), so they are neutralised too. */
     public void header(String... names) throws IOException {
         for (String name : names) {
-            separate();
-            out.write(quote(name));
+            text(name);
         }
         endLine();
     }

@@ -45,6 +45,16 @@ class CsvWriterTest {
     }
 
     @Test
+    void headingsFromUsersCannotBecomeFormulas() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvWriter csv = new CsvWriter(bytes)) {
+            csv.header("time", "=HYPERLINK(\"http://x\") [m] mean");
+        }
+        assertEquals("\uFEFFtime,\"'=HYPERLINK(\"\"http://x\"\") [m] mean\"\r\n",
+                new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void writesDecimalsPlainAndRounded() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CsvWriter csv = new CsvWriter(bytes)) {

@@ -107,7 +107,8 @@ public final class Simulator implements AutoCloseable {
             // on the same thread, before the first tick, so every point's values run forward in time
             timer.execute(this::catchUp);
         }
-        timer.scheduleAtFixedRate(this::tick, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        // with a fixed delay, not rate: ticks missed during the catch-up are not made up in a burst
+        timer.scheduleWithFixedDelay(this::tick, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void catchUp() {

@@ -8,7 +8,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import jp.suijin.telemetry.internal.StateLabels;
+import jp.suijin.telemetry.StateLabels;
 import org.junit.jupiter.api.Test;
 
 class MessagesBundleTest {

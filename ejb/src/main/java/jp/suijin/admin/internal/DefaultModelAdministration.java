@@ -30,7 +30,7 @@ import jp.suijin.persistence.facility.Facility;
 import jp.suijin.persistence.facility.FieldDevice;
 import jp.suijin.persistence.facility.MeasurementPoint;
 import jp.suijin.persistence.facility.PointKind;
-import jp.suijin.telemetry.internal.StateLabels;
+import jp.suijin.telemetry.StateLabels;
 
 /**
  * Every input is checked before anything is written, so a refused call leaves nothing behind; codes
@@ -286,8 +286,12 @@ public class DefaultModelAdministration implements ModelAdministration {
         return order;
     }
 
+    /**
+     * Whether the point ever reported: its current value stays when the raw samples are purged, and its
+     * statistics, kept for years, would be read in the new kind's sense.
+     */
     private boolean hasSamples(MeasurementPoint point) {
-        return !em.createNativeQuery("SELECT 1 FROM sample WHERE point_id = ? LIMIT 1").setParameter(1, point.getId())
+        return !em.createNativeQuery("SELECT 1 FROM point_current WHERE point_id = ?").setParameter(1, point.getId())
                 .getResultList().isEmpty();
     }
 

@@ -26,6 +26,7 @@ import jp.suijin.telemetry.FacilityNotFoundException;
 import jp.suijin.telemetry.FacilityOverview;
 import jp.suijin.telemetry.FacilityService;
 import jp.suijin.telemetry.PointValue;
+import jp.suijin.telemetry.StateLabels;
 
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

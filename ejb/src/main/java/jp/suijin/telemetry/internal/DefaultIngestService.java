@@ -43,6 +43,7 @@ import jp.suijin.telemetry.IngestResult;
 import jp.suijin.telemetry.IngestService;
 import jp.suijin.telemetry.SampleInput;
 import jp.suijin.telemetry.SampleRejection;
+import jp.suijin.telemetry.StateLabels;
 
 /**
  * Devices authenticate with their token, not as users, so the method is open to the container and

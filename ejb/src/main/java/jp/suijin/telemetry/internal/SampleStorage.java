@@ -41,7 +41,7 @@ public class SampleStorage {
 
     public static final String RETENTION_PROPERTY = "suijin.telemetry.raw-retention-days";
     static final int DEFAULT_RETENTION_DAYS = 730;
-    /** A year at least: until hourly and daily rollups exist, the raw samples are all there is. */
+    /** A year at least: trends of the past year and late corrections read the raw samples. */
     static final int MINIMUM_RETENTION_DAYS = 366;
     public static final String ROLLUP_RETENTION_PROPERTY = "suijin.telemetry.rollup-retention-days";
     static final int DEFAULT_ROLLUP_RETENTION_DAYS = 3653;
@@ -91,16 +91,19 @@ public class SampleStorage {
         LocalDateTime cut = LocalDateTime.ofInstant(now.minus(Duration.ofDays(days)), ZoneOffset.UTC);
         LocalDateTime rollupCut = LocalDateTime.ofInstant(now.minus(Duration.ofDays(rollupDays)), ZoneOffset.UTC);
         List<String> dropped;
-        long hours;
-        long daysDeleted;
         try (Connection c = owner.getConnection()) {
             dropped = MonthlyPartitions.dropBefore(c, "sample", cut);
-            hours = deleteBefore(c, "sample_hourly", "hour_start", rollupCut);
-            daysDeleted = deleteBefore(c, "sample_daily", "day_start", rollupCut);
         }
+        // recorded before the statistics are touched: a failure there must not hide the dropped months
         if (!dropped.isEmpty()) {
             LOG.info(() -> "Raw sample retention (" + days + " days): partitions " + dropped + " dropped");
             audit.event("sample_purge", Outcome.OK, null, null, "sample", "cutoff=" + cut + ", partitions=" + dropped);
+        }
+        long hours;
+        long daysDeleted;
+        try (Connection c = owner.getConnection()) {
+            hours = deleteBefore(c, "sample_hourly", "hour_start", rollupCut);
+            daysDeleted = deleteBefore(c, "sample_daily", "day_start", rollupCut);
         }
         if (hours + daysDeleted > 0) {
             LOG.info(() -> "Statistics retention (" + rollupDays + " days): " + hours + " hourly and " + daysDeleted

@@ -44,9 +44,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class TrendIT extends IntegrationTest {
 
-    private static final String DEVICE = "PS01-TM1";
-    private static final String LEVEL = "LI-TANK";
-    private static final String CURRENT = "P1-AMP";
+    private static final String DEVICE = "GS01-TM1";
+    private static final String LEVEL = "LI-GRIT";
+    private static final String AIR = "FI-AIR";
     private static final DateTimeFormatter JAPAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneId.of("Asia/Tokyo"));
 
@@ -68,31 +68,31 @@ class TrendIT extends IntegrationTest {
         // 150 one-minute samples ending a minute ago; values repeat every 7 minutes
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Map<Instant, Double> levels = new TreeMap<>();
-        Map<Instant, Double> currents = new TreeMap<>();
+        Map<Instant, Double> airFlows = new TreeMap<>();
         for (int i = 150; i >= 1; i--) {
             levels.put(end.minus(Duration.ofMinutes(i)), 2.0 + (i % 7) * 0.13);
-            currents.put(end.minus(Duration.ofMinutes(i)), 40.0 + (i % 5));
+            airFlows.put(end.minus(Duration.ofMinutes(i)), 40.0 + (i % 5));
         }
-        post(levels, currents);
+        post(levels, airFlows);
         AuditProbe.post("rollups");
         long level = pointId(LEVEL);
-        long current = pointId(CURRENT);
+        long air = pointId(AIR);
 
         WebDriver browser = signIn("ja-JP", "demo.operator", stack().demo().password());
-        browser.get(stack().operatorUrl("app/trend.xhtml?range=1d&points=" + level + "," + current).toString());
+        browser.get(stack().operatorUrl("app/trend.xhtml?range=1d&points=" + level + "," + air).toString());
         Map<String, List<double[]>> day = datasets(browser);
         // a day in at most 800 buckets: 2-minute buckets of raw samples
         assertTrue(browser.findElement(By.cssSelector(".trend-meta")).getText().contains("計測値から 2 分ごと"),
                 browser.findElement(By.cssSelector(".trend-meta")).getText());
-        assertBuckets(expected(levels, Duration.ofMinutes(2)), day, "LI-TANK", levels.keySet());
-        assertBuckets(expected(currents, Duration.ofMinutes(2)), day, "P1-AMP", currents.keySet());
+        assertBuckets(expected(levels, Duration.ofMinutes(2)), day, "LI-GRIT", levels.keySet());
+        assertBuckets(expected(airFlows, Duration.ofMinutes(2)), day, "FI-AIR", airFlows.keySet());
         Browser.screenshot(browser, "trend-day");
 
         browser.get(stack().operatorUrl("app/trend.xhtml?range=30d&points=" + level).toString());
         Map<String, List<double[]>> month = datasets(browser);
         assertTrue(browser.findElement(By.cssSelector(".trend-meta")).getText().contains("時間集計から 1 時間ごと"),
                 browser.findElement(By.cssSelector(".trend-meta")).getText());
-        assertBuckets(expected(levels, Duration.ofHours(1)), month, "LI-TANK", levels.keySet());
+        assertBuckets(expected(levels, Duration.ofHours(1)), month, "LI-GRIT", levels.keySet());
         // the table, newest first, shows the same buckets with the point's two decimals
         DoubleSummaryStatistics newest = ((TreeMap<Long, DoubleSummaryStatistics>) expected(levels, Duration.ofHours(1)))
                 .lastEntry().getValue();
@@ -107,7 +107,7 @@ class TrendIT extends IntegrationTest {
         HttpResponse<byte[]> csv = client.download("download", "csv", Map.of());
         assertEquals(200, csv.statusCode());
         String text = new String(csv.body(), StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("\uFEFF時刻,西町ポンプ場 / 受水槽水位 [m] 平均,"), text.substring(0, Math.min(200, text.length())));
+        assertTrue(text.startsWith("\uFEFF時刻,南浜浄化センター / 沈砂池水位 [m] 平均,"), text.substring(0, Math.min(200, text.length())));
         Map.Entry<Long, DoubleSummaryStatistics> bucket = ((TreeMap<Long, DoubleSummaryStatistics>)
                 expected(levels, Duration.ofMinutes(2))).lastEntry();
         String line = JAPAN_TIME.format(Instant.ofEpochMilli(bucket.getKey())) + String.format(java.util.Locale.ROOT,
@@ -132,7 +132,8 @@ class TrendIT extends IntegrationTest {
                 .moveByOffset(width / 12, 0).release().perform();
         Browser.waitFor(browser, 20).until(d -> !d.findElement(By.cssSelector(".trend-meta")).getText().equals(before));
         String after = browser.findElement(By.cssSelector(".trend-meta")).getText();
-        assertTrue(after.contains("秒ごと"), before + " -> " + after);
+        // six hours in 30-second buckets; the dragged half hour in 5-second ones
+        assertTrue(before.contains("計測値から 30 秒ごと") && after.contains("計測値から 5 秒ごと"), before + " -> " + after);
         Browser.screenshot(browser, "trend-zoomed");
     }
 
@@ -147,10 +148,14 @@ class TrendIT extends IntegrationTest {
         assertTrue(stranger.findElements(By.cssSelector(".ui-chart")).isEmpty(), "no chart for a stranger's point");
         String choices = (String) ((JavascriptExecutor) stranger).executeScript(
                 "return Array.from(document.querySelectorAll('#trend\\\\:points_input option')).map(o => o.text).join('|');");
-        assertFalse(choices.contains("LI-TANK") || choices.contains("着水井"), choices);
+        assertFalse(choices.contains("LI-GRIT") || choices.contains("着水井"), choices);
 
         stranger.get(stack().operatorUrl("app/facility.xhtml?id=" + facilityId()).toString());
-        assertFalse(stranger.getPageSource().contains("西町ポンプ場"), "another organisation's facility page");
+        assertTrue(stranger.getTitle().startsWith("Page not found"), stranger.getTitle());
+        assertFalse(stranger.getPageSource().contains("南浜浄化センター"), "another organisation's facility page");
+        // a malformed id is answered the same way, never with an error page
+        stranger.get(stack().operatorUrl("app/facility.xhtml?id=abc").toString());
+        assertTrue(stranger.getTitle().startsWith("Page not found"), stranger.getTitle());
     }
 
     @Test
@@ -238,7 +243,7 @@ class TrendIT extends IntegrationTest {
     }
 
     private static String nameOf(String code) {
-        return code.equals(LEVEL) ? "受水槽水位" : "1号ポンプ電流";
+        return code.equals(LEVEL) ? "沈砂池水位" : "送風量";
     }
 
     private WebDriver signIn(String language, String login, String password) {
@@ -252,15 +257,15 @@ class TrendIT extends IntegrationTest {
         return browser;
     }
 
-    private void post(Map<Instant, Double> levels, Map<Instant, Double> currents) throws Exception {
+    private void post(Map<Instant, Double> levels, Map<Instant, Double> airFlows) throws Exception {
         StringBuilder body = new StringBuilder("{\"device\": \"" + DEVICE + "\", \"samples\": [");
         String sep = "";
         for (Map.Entry<Instant, Double> e : levels.entrySet()) {
             body.append(sep).append("{\"point\": \"" + LEVEL + "\", \"time\": \"" + e.getKey() + "\", \"value\": "
                     + e.getValue() + "}");
             sep = ",";
-            body.append(",{\"point\": \"" + CURRENT + "\", \"time\": \"" + e.getKey() + "\", \"value\": "
-                    + currents.get(e.getKey()) + "}");
+            body.append(",{\"point\": \"" + AIR + "\", \"time\": \"" + e.getKey() + "\", \"value\": "
+                    + airFlows.get(e.getKey()) + "}");
         }
         body.append("]}");
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(stack().deviceUrl("api/device/v1/samples"))

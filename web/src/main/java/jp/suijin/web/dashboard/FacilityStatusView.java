@@ -24,15 +24,17 @@ public class FacilityStatusView implements Serializable {
     @Inject
     private FacilityService facilityService;
 
-    private Long id;
+    private String idParam;
+    private long id;
     private FacilityOverview facility;
 
-    /** View action: loads the facility named in the URL. */
+    /** View action: loads the facility named in the URL; a missing or malformed id is not found either. */
     public void open() throws IOException {
-        if (id == null) {
+        if (idParam == null || !idParam.matches("\\d{1,18}")) {
             notFound();
             return;
         }
+        id = Long.parseLong(idParam);
         refresh();
     }
 
@@ -57,12 +59,12 @@ public class FacilityStatusView implements Serializable {
         return String.join(",", facility.keyPoints().stream().map(p -> String.valueOf(p.pointId())).toList());
     }
 
-    public Long getId() {
-        return id;
+    public String getIdParam() {
+        return idParam;
     }
 
-    public void setId(Long id) {
-        this.id = id;
+    public void setIdParam(String idParam) {
+        this.idParam = idParam;
     }
 
     public FacilityOverview getFacility() {

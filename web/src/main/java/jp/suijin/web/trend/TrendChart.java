@@ -81,10 +81,19 @@ final class TrendChart {
                                                 .add("modifierKey", "ctrl")))
                                 .add("pan", Json.createObjectBuilder().add("enabled", true).add("mode", "x")
                                         .add("modifierKey", "shift"))));
-        return Json.createObjectBuilder().add("type", "line")
+        return scriptSafe(Json.createObjectBuilder().add("type", "line")
                 .add("data", Json.createObjectBuilder().add("datasets", datasets))
                 .add("options", options)
-                .build().toString();
+                .build().toString());
+    }
+
+    /**
+     * PrimeFaces writes the configuration into an inline script as it is, and names come from
+     * administrators: escaped this way a name can never close the script ("&lt;/script&gt;"), and the
+     * JSON still reads the same.
+     */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     private static String axisId(TrendPoint point) {

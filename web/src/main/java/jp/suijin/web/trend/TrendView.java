@@ -7,6 +7,7 @@ import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.text.MessageFormat;
@@ -180,7 +181,10 @@ public class TrendView implements Serializable {
         rows = rows(trend);
     }
 
-    /** Streams the shown trend's buckets as CSV, as the answer to this (non-ajax) request. */
+    /**
+     * Answers this (non-ajax) request with the shown trend's buckets as CSV. The file is made before the
+     * answer starts, so a refusal (a point disabled meanwhile) is a message on the page, not a broken file.
+     */
     public void export() throws IOException {
         if (trend == null) {
             Messages.error("trend.error.noPoint");
@@ -188,15 +192,26 @@ public class TrendView implements Serializable {
         }
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try {
+            trendService.exportCsv(trend.series().stream().map(s -> s.point().id()).toList(), trend.from(), trend.to(),
+                    BUCKETS, new TrendCsvHeadings(msg.getString("trend.time"), msg.getString("trend.csv.mean"),
+                            msg.getString("trend.csv.min"), msg.getString("trend.csv.max"),
+                            msg.getString("trend.csv.samples")), file);
+        } catch (PointNotFoundException e) {
+            Messages.error("trend.error.notFound");
+            return;
+        } catch (TrendRequestException e) {
+            Messages.error("trend.error.range");
+            return;
+        }
         ExternalContext external = faces.getExternalContext();
         String name = "trend-" + FILE_TIME.format(LocalDateTime.ofInstant(trend.from(), Formats.DISPLAY_ZONE)) + ".csv";
         external.responseReset();
         external.setResponseContentType("text/csv; charset=UTF-8");
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        trendService.exportCsv(trend.series().stream().map(s -> s.point().id()).toList(), trend.from(), trend.to(),
-                BUCKETS, new TrendCsvHeadings(msg.getString("trend.time"), msg.getString("trend.csv.mean"),
-                        msg.getString("trend.csv.min"), msg.getString("trend.csv.max"), msg.getString("trend.csv.samples")),
-                external.getResponseOutputStream());
+        external.setResponseContentLength(file.size());
+        file.writeTo(external.getResponseOutputStream());
         faces.responseComplete();
     }
 

@@ -1,4 +1,4 @@
-package jp.suijin.telemetry.internal;
+package jp.suijin.telemetry;
 
 import java.util.SortedMap;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package jp.suijin.telemetry.internal;
+package jp.suijin.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
