@@ -70,6 +70,8 @@ secret SUIJIN_AUDIT_KEY
   || die "SUIJIN_ROLLUP_RETENTION_DAYS=$SUIJIN_ROLLUP_RETENTION_DAYS: hourly and daily statistics are kept at least as long as raw samples ($SUIJIN_RAW_RETENTION_DAYS days)"
 [[ "$SUIJIN_LATE_WINDOW_DAYS" =~ ^[0-9]+$ ]] && [ "$SUIJIN_LATE_WINDOW_DAYS" -ge 1 ] && [ "$SUIJIN_LATE_WINDOW_DAYS" -le 90 ] \
   || die "SUIJIN_LATE_WINDOW_DAYS=$SUIJIN_LATE_WINDOW_DAYS: how late a sample may arrive must be 1 to 90 days"
+[ "$SUIJIN_DEVICE_TLS" = true ] || [ "$SUIJIN_DEVICE_TLS" = false ] \
+  || die "SUIJIN_DEVICE_TLS=$SUIJIN_DEVICE_TLS: must be true (devices post over HTTPS) or false"
 if [ -n "${SUIJIN_AUDIT_KEY:-}" ]; then
   decoded="$(printf '%s' "$SUIJIN_AUDIT_KEY" | base64 -d 2>/dev/null | wc -c)" || decoded=0
   [ "$decoded" -ge 32 ] || die "SUIJIN_AUDIT_KEY must be Base64 of at least 32 bytes (e.g. head -c 32 /dev/urandom | base64)"
@@ -111,6 +113,12 @@ list-system-properties
 LIST
 existing="$(multimode "$work/list")"
 has() { grep -qxF -- "$1" <<<"$existing"; }
+# the device listener's TLS settings are not an object the lists above name (asked on their own:
+# a get of something missing fails)
+if as get configs.config.server-config.network-config.protocols.protocol.device-protocol.ssl.cert-nickname \
+     >/dev/null 2>&1; then
+  existing+=$'\n'"ssl:device-listener"
+fi
 
 # Password aliases keep secrets out of domain.xml; the pool refers to ${ALIAS=suijin-db-password}.
 set_alias() {
@@ -136,6 +144,13 @@ elif [ -n "${SUIJIN_AUDIT_KEY:-}" ]; then
 fi
 
 restart_needed=false
+# switching the device listener between HTTP and HTTPS takes effect only at a restart
+device_tls_now="$(as get configs.config.server-config.network-config.protocols.protocol.device-protocol.security-enabled \
+  2>/dev/null | sed -n 's/.*security-enabled=//p')" || true
+if [ -n "$device_tls_now" ] && [ "$device_tls_now" != "$SUIJIN_DEVICE_TLS" ]; then
+  restart_needed=true
+  echo "device listener: HTTPS $SUIJIN_DEVICE_TLS (was $device_tls_now)"
+fi
 # a driver of another version is replaced (the installed one's checksum is kept as a system property)
 sum="$(sha256sum "$driver" | cut -d' ' -f1)"
 if ! has mariadb-java-client.jar || ! has "suijin.jdbc-driver-sha256=$sum"; then
@@ -170,6 +185,7 @@ while IFS= read -r line; do
       done >> "$work/apply" || true
       ;;
     create-system-properties|set|set-log-levels|set-log-attributes) ;;
+    create-ssl) has "ssl:$name" && continue ;;
     create-*) has "$name" && continue ;;
   esac
   echo "$line" >> "$work/apply"
@@ -179,5 +195,5 @@ applied="$(multimode "$work/apply")"
 grep -vE '^(Command .* executed successfully\.|Unable to retrieve infocmp.*|)$' <<<"$applied" || true
 echo "Suijin domain configuration applied."
 if $restart_needed; then
-  echo "RESTART REQUIRED: restart the domain so the JDBC driver and JVM options take effect."
+  echo "RESTART REQUIRED: restart the domain so the JDBC driver, JVM options and device listener settings take effect."
 fi

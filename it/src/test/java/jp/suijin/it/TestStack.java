@@ -108,6 +108,8 @@ public final class TestStack implements AutoCloseable {
                 Map.entry("SUIJIN_HTTPS_PORT", String.valueOf(base + 81)),
                 Map.entry("SUIJIN_DEVICE_PORT", String.valueOf(base + 90)),
                 Map.entry("SUIJIN_DEVICE_ADDRESS", "127.0.0.1"),
+                // plain HTTP for the suites' device posts; DomainConfigIT switches HTTPS on and off
+                Map.entry("SUIJIN_DEVICE_TLS", "false"),
                 Map.entry("SUIJIN_OPERATOR_URL", "http://localhost:" + (base + 80) + "/"),
                 Map.entry("SUIJIN_MAIL_HOST", "127.0.0.1"),
                 Map.entry("SUIJIN_MAIL_PORT", String.valueOf(base + 25)));

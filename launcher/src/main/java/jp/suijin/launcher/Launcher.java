@@ -161,6 +161,8 @@ final class Launcher implements AutoCloseable {
                 Map.entry("SUIJIN_HTTPS_PORT", String.valueOf(settings.httpsPort())),
                 Map.entry("SUIJIN_DEVICE_PORT", String.valueOf(settings.devicePort())),
                 Map.entry("SUIJIN_DEVICE_ADDRESS", "127.0.0.1"),
+                // the simulator posts on this machine's loopback only
+                Map.entry("SUIJIN_DEVICE_TLS", "false"),
                 Map.entry("SUIJIN_OPERATOR_URL", settings.operatorUrl()),
                 Map.entry("SUIJIN_MAIL_HOST", "127.0.0.1"),
                 Map.entry("SUIJIN_MAIL_PORT", String.valueOf(settings.smtpPort()))));

@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
 import java.util.Map;
-import jp.suijin.launcher.LaunchException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import jp.suijin.it.SuijinStackExtension;
 import jp.suijin.it.TestStack;
+import jp.suijin.launcher.LaunchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -56,6 +66,50 @@ class DomainConfigIT {
                 () -> stack.applyConfigWith(Map.of("SUIJIN_DB_OWNER_USER", "suijin_test_app", "SUIJIN_DB_USER", "suijin_test_app")));
         assertTrue(shared.getMessage().contains("needs an account of its own"), shared.getMessage());
         assertTrue(stack.domain().admin("list-system-properties").contains("suijin.audit.retention-days=365"));
+    }
+
+    @Test
+    void theDeviceListenerServesHttpsWithTheDomainsCertificateWhenTlsIsOn() throws Exception {
+        TestStack stack = SuijinStackExtension.stack();
+        URI device = stack.deviceUrl("api/device/v1/samples");
+        URI https = URI.create(device.toString().replace("http://", "https://"));
+        HttpClient trusting = HttpClient.newBuilder().sslContext(domainTrust(stack)).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            stack.applyConfigWith(Map.of("SUIJIN_DEVICE_TLS", "true"));
+            HttpResponse<String> secured = trusting.send(HttpRequest.newBuilder(https).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(secured.sslSession().isPresent(), "answered over TLS");
+            assertTrue(secured.sslSession().get().getProtocol().matches("TLSv1\\.[23]"),
+                    secured.sslSession().get().getProtocol());
+            assertThrows(IOException.class, () -> plain.send(HttpRequest.newBuilder(device).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()),
+                    "plain HTTP on the TLS listener");
+        } finally {
+            stack.applyConfigWith(Map.of());
+        }
+        HttpResponse<String> again = plain.send(HttpRequest.newBuilder(device).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(again.sslSession().isEmpty() && again.statusCode() > 0, "plain HTTP again with TLS off");
+
+        LaunchException refused = assertThrows(LaunchException.class,
+                () -> stack.applyConfigWith(Map.of("SUIJIN_DEVICE_TLS", "yes")));
+        assertTrue(refused.getMessage().contains("SUIJIN_DEVICE_TLS=yes"), refused.getMessage());
+    }
+
+    /** Trusts the test domain's own (self-signed) certificate, as a device configured for it would. */
+    private static SSLContext domainTrust(TestStack stack) throws Exception {
+        Path cacerts = stack.domain().serverLog().getParent().getParent().resolve("config/cacerts.p12");
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(cacerts)) {
+            trusted.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return tls;
     }
 
     @Test
