@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hourly and daily statistics follow the raw samples: checked against values computed here from
- * the samples posted, also after a late sample and across a counter reset.
+ * the samples posted, also after a late sample, across a counter reset and across a meter roll-over.
  */
 class RollupIT extends IntegrationTest {
 
@@ -68,6 +68,21 @@ class RollupIT extends IntegrationTest {
         assertEquals(30.0 + 15.0, stat("sample_hourly", "hour_start", counter, h.plus(Duration.ofHours(1)), "delta_value"),
                 1e-9);
         assertEquals(50.0 + 45.0, stat("sample_daily", "day_start", counter, dayStart(h), "delta_value"), 1e-9);
+    }
+
+    @Test
+    void aMeterThatRollsOverAtItsUpperRangeCountsTheIncreaseAcrossTheRollOver() throws Exception {
+        // a six-digit meter: after 999,999 comes 0
+        try (Connection c = stack().connect(); PreparedStatement u = c.prepareStatement(
+                "UPDATE measurement_point SET range_high = 1000000 WHERE code = 'FQ-501'")) {
+            assertEquals(1, u.executeUpdate());
+        }
+        Instant h = LocalDate.now(JAPAN).minusDays(1).atTime(14, 0).atZone(JAPAN).toInstant();
+        post(deviceOf("FQ-501"), "FQ-501", new TreeMap<>(Map.of(h.plusSeconds(600), 999_980.0, h.plusSeconds(1200),
+                999_995.0, h.plusSeconds(1800), 25.0, h.plusSeconds(2400), 40.0)));
+        AuditProbe.post("rollups");
+        // 15 up to 999,995, then 5 to the roll-over and 25 after it, then 15
+        assertEquals(15.0 + 30.0 + 15.0, stat("sample_hourly", "hour_start", "FQ-501", h, "delta_value"), 1e-9);
     }
 
     private static void assertHour(String point, Instant hour, Map<Instant, Double> all) throws Exception {
