@@ -242,11 +242,6 @@ public class TrendView implements Serializable {
         return groups;
     }
 
-    /** The link to this trend (points and preset), for bookmarks. */
-    public String getPermalinkPoints() {
-        return String.join(",", selected);
-    }
-
     public List<String> getPresetKeys() {
         return List.copyOf(PRESETS.keySet());
     }
