@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jp.suijin.demo.DemoCredentials;
 
@@ -182,6 +183,9 @@ final class Launcher implements AutoCloseable {
         if (!Files.isRegularFile(ear)) {
             throw new LaunchException(ear + " not found: build first (mvn -DskipTests install)");
         }
+        if (domain.hasApplication("suijin")) {
+            awaitDeployedCopy();
+        }
         Path marker = settings.dataDir().resolve("payara/deployed-ear.sha256");
         try {
             String hash = sha256(ear);
@@ -200,6 +204,32 @@ final class Launcher implements AutoCloseable {
             Files.writeString(marker, hash);
         } catch (IOException e) {
             throw new LaunchException("Cannot read " + ear + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The server loads the copy deployed before after start-domain has returned; undeploying or
+     * deploying while it loads breaks the web container. Waits until that copy answers or failed.
+     */
+    private void awaitDeployedCopy() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI login = URI.create(settings.operatorUrl() + "login.xhtml");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline && !domain.logSinceLastStart().contains("Exception while loading the app")) {
+            try {
+                try {
+                    if (client.send(HttpRequest.newBuilder(login).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not answering yet: asked again below
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("Interrupted while Payara Server was loading Suijin");
+            }
         }
     }
 

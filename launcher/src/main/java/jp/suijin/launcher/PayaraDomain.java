@@ -20,6 +20,8 @@ public final class PayaraDomain {
     private final String name;
     private final int adminPort;
     private final Path log;
+    /** Size of the server log before the last start or restart: what came after is that start's. */
+    private long lastStart;
 
     public PayaraDomain(Path payaraHome, Path domainsDir, String name, int portBase, Path log) {
         this.asadmin = payaraHome.resolve("bin/asadmin");
@@ -42,11 +44,49 @@ public final class PayaraDomain {
     }
 
     public void start() {
+        lastStart = logSize();
         run(List.of("start-domain", "--domaindir", domainsDir.toString(), name), 600);
     }
 
     public void restart() {
+        lastStart = logSize();
         run(List.of("restart-domain", "--domaindir", domainsDir.toString(), name), 600);
+    }
+
+    /** What the server logged since the last start or restart (all of it after a rotation). */
+    public String logSinceLastStart() {
+        long size = logSize();
+        try {
+            return size == 0 ? "" : readFrom(size < lastStart ? 0 : lastStart);
+        } catch (IOException e) {
+            throw new LaunchException("Cannot read " + serverLog() + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether an application of this name is deployed in the domain (read from its domain.xml). */
+    public boolean hasApplication(String applicationName) {
+        try {
+            Path domainXml = domainsDir.resolve(name).resolve("config/domain.xml");
+            return Files.exists(domainXml) && Files.readString(domainXml).contains("<application ")
+                    && Files.readString(domainXml).contains("name=\"" + applicationName + "\"");
+        } catch (IOException e) {
+            throw new LaunchException("Cannot read the domain's configuration: " + e.getMessage());
+        }
+    }
+
+    private long logSize() {
+        try {
+            return Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private String readFrom(long offset) throws IOException {
+        try (var channel = Files.newByteChannel(serverLog())) {
+            channel.position(offset);
+            return new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Stops the domain; one that already stopped (Ctrl-C reaches its JVM too) is not an error. */
