@@ -311,11 +311,7 @@ class ReportIT extends IntegrationTest {
             {"en-US", "西町ポンプ場 Daily report", "missing", "Total", "Excel (XLSX)"}}) {
             WebDriver browser = Browser.open(language[0]);
             try {
-                browser.get(stack().operatorUrl("login.xhtml").toString());
-                browser.findElement(By.id("login:loginId")).sendKeys("demo.operator");
-                browser.findElement(By.id("login:password")).sendKeys(stack().demo().password());
-                browser.findElement(By.id("login:submit")).click();
-                Browser.waitFor(browser, 30).until(ExpectedConditions.urlContains("/app/dashboard.xhtml"));
+                Browser.signIn(browser, "demo.operator", stack().demo().password());
                 browser.get(stack().operatorUrl(reportUrl("DAILY", DAY)).toString());
                 Browser.waitFor(browser, 20).until(ExpectedConditions.presenceOfElementLocated(By.id("report-table")));
                 String title = browser.findElement(By.id("report-title")).getText();
@@ -344,11 +340,7 @@ class ReportIT extends IntegrationTest {
         }
         WebDriver admin = Browser.open("ja-JP");
         try {
-            admin.get(stack().operatorUrl("login.xhtml").toString());
-            admin.findElement(By.id("login:loginId")).sendKeys("demo.admin");
-            admin.findElement(By.id("login:password")).sendKeys(stack().demo().password());
-            admin.findElement(By.id("login:submit")).click();
-            Browser.waitFor(admin, 30).until(ExpectedConditions.urlContains("/app/dashboard.xhtml"));
+            Browser.signIn(admin, "demo.admin", stack().demo().password());
             admin.get(stack().operatorUrl("app/admin/report-layout.xhtml?facility=" + facilityId(FACILITY)).toString());
             Browser.waitFor(admin, 20).until(ExpectedConditions.presenceOfElementLocated(By.id("columns:list")));
             assertTrue(admin.findElement(By.id("columns:list")).getText().contains("LI-TANK"));

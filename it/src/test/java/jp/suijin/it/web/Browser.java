@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import jp.suijin.it.SuijinStackExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium through its chromedriver; Selenium cannot download drivers here. */
@@ -32,6 +35,15 @@ public final class Browser {
                 .usingDriverExecutable(new File(System.getProperty("suijin.chromedriver", "/usr/bin/chromedriver")))
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Signs in through the login page and waits for the dashboard. */
+    public static void signIn(WebDriver browser, String login, String password) {
+        browser.get(SuijinStackExtension.stack().operatorUrl("login.xhtml").toString());
+        browser.findElement(By.id("login:loginId")).sendKeys(login);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+        waitFor(browser, 30).until(ExpectedConditions.urlContains("/app/dashboard.xhtml"));
     }
 
     public static WebDriverWait waitFor(WebDriver driver, int seconds) {

@@ -126,11 +126,7 @@ class DashboardIT extends IntegrationTest {
             {"en-US", "Operation log", "Access log", "Security events"}}) {
             WebDriver admin = Browser.open(language[0]);
             try {
-                admin.get(stack().operatorUrl("login.xhtml").toString());
-                admin.findElement(By.id("login:loginId")).sendKeys("demo.admin");
-                admin.findElement(By.id("login:password")).sendKeys(stack().demo().password());
-                admin.findElement(By.id("login:submit")).click();
-                Browser.waitFor(admin, 30).until(ExpectedConditions.urlContains("/app/dashboard.xhtml"));
+                Browser.signIn(admin, "demo.admin", stack().demo().password());
                 String[] pages = {"audit", "access", "security-events"};
                 for (int i = 0; i < pages.length; i++) {
                     admin.findElement(By.linkText(language[i + 1])).click();

@@ -43,7 +43,7 @@ class ModelAdministrationPagesIT extends IntegrationTest {
                     "Range: the low value (10) must be below the high value (5)", "Measurement point LI was added")}) {
             WebDriver browser = Browser.open(l.browser);
             try {
-                signIn(browser);
+                Browser.signIn(browser, ModelAdministrationITFixture.PAGES_ADMIN, ModelAdministrationITFixture.PASSWORD);
                 String code = "UI-" + l.suffix;
                 browser.get(stack().operatorUrl("app/admin/facilities.xhtml").toString());
                 createFacility(browser, code);
@@ -91,14 +91,6 @@ class ModelAdministrationPagesIT extends IntegrationTest {
 
     private record Language(String browser, String suffix, String facilityAdded, String duplicate, String range,
             String pointAdded) {
-    }
-
-    private static void signIn(WebDriver browser) {
-        browser.get(stack().operatorUrl("login.xhtml").toString());
-        browser.findElement(By.id("login:loginId")).sendKeys(ModelAdministrationITFixture.PAGES_ADMIN);
-        browser.findElement(By.id("login:password")).sendKeys(ModelAdministrationITFixture.PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        Browser.waitFor(browser, 30).until(ExpectedConditions.urlContains("/app/dashboard.xhtml"));
     }
 
     private static void createFacility(WebDriver browser, String code) {

@@ -249,11 +249,7 @@ class TrendIT extends IntegrationTest {
     private WebDriver signIn(String language, String login, String password) {
         WebDriver browser = Browser.open(language);
         browsers.add(browser);
-        browser.get(stack().operatorUrl("login.xhtml").toString());
-        browser.findElement(By.id("login:loginId")).sendKeys(login);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:submit")).click();
-        Browser.waitFor(browser, 30).until(ExpectedConditions.urlContains("/app/dashboard.xhtml"));
+        Browser.signIn(browser, login, password);
         return browser;
     }
 
