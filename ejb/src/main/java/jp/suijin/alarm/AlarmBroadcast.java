@@ -1,10 +1,7 @@
 package jp.suijin.alarm;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.LocalBean;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -19,10 +16,9 @@ import java.util.logging.Logger;
  * Hands alarm changes to whoever shows them live (the web module's banner push), only once the
  * transaction that made them has committed: a rolled-back batch must not flash a banner. The web
  * module subscribes at start-up; the EJB module cannot see its beans, so CDI events would not reach it.
+ * A CDI bean rather than an EJB, so ingest's use of it adds no operation record per batch.
  */
-@Singleton
-@LocalBean
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class AlarmBroadcast {
 
     private static final Logger LOG = Logger.getLogger(AlarmBroadcast.class.getName());

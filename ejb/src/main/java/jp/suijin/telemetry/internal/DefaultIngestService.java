@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import jp.suijin.alarm.AlarmEvaluation;
+import jp.suijin.alarm.AlarmSample;
 import jp.suijin.audit.AuditContext;
 import jp.suijin.audit.AuditLog;
 import jp.suijin.audit.Outcome;
@@ -77,6 +79,9 @@ public class DefaultIngestService implements IngestService {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private AlarmEvaluation alarms;
 
     private Duration lateWindow;
 
@@ -300,6 +305,8 @@ public class DefaultIngestService implements IngestService {
                 seen.setLong(2, deviceId);
                 seen.executeUpdate();
             }
+            alarms.samplesStored(deviceId, samples.stream().map(s -> new AlarmSample(s.pointId, s.time, s.value,
+                    s.quality == Quality.BAD)).toList(), now);
         } catch (SQLException e) {
             throw new EJBException("storing " + samples.size() + " samples failed", e);
         }

@@ -1,0 +1,415 @@
+package jp.suijin.alarm.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import jp.suijin.alarm.AlarmBroadcast;
+import jp.suijin.alarm.AlarmEvaluation;
+import jp.suijin.alarm.AlarmSample;
+import jp.suijin.alarm.AlarmSignal;
+import jp.suijin.persistence.alarm.AlarmKind;
+import jp.suijin.persistence.alarm.Severity;
+
+/**
+ * Raises and clears alarms in the caller's transaction: as samples are stored (in the ingest
+ * transaction, so an alarm and its mails commit with the samples or not at all) and on the monitor's
+ * timer (on-delays run out, devices fall silent). A CDI bean, not an EJB: it adds no operation record
+ * per batch.
+ *
+ * <p>Each point's {@code alarm_point_state} row is locked before its samples are evaluated, so two
+ * batches for one point evaluate one after the other; and the unique {@code open_key} of an uncleared
+ * alarm keeps even a racing timer from raising a condition twice.
+ */
+@ApplicationScoped
+public class AlarmEngine implements AlarmEvaluation {
+
+    private static final LocalDateTime NEVER = LocalDateTime.of(1970, 1, 1, 0, 0);
+
+    @Resource(lookup = "jdbc/suijin")
+    private DataSource dataSource;
+
+    @Inject
+    private AlarmMail mail;
+
+    @Inject
+    private AlarmBroadcast broadcast;
+
+    @Override
+    public void samplesStored(long deviceId, List<AlarmSample> samples, Instant now) throws SQLException {
+        List<AlarmSignal> signals = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            clearCommLoss(c, deviceId, now, signals);
+            Set<Long> points = samples.stream().map(AlarmSample::pointId).collect(Collectors.toCollection(TreeSet::new));
+            Map<Long, PointRules> rules = rules(c, points, now);
+            if (!rules.isEmpty()) {
+                Map<Long, List<AlarmSample>> byPoint = samples.stream().sorted((a, b) -> a.time().compareTo(b.time()))
+                        .collect(Collectors.groupingBy(AlarmSample::pointId, LinkedHashMap::new, Collectors.toList()));
+                Map<Long, PointState> states = lockStates(c, rules.keySet());
+                Sink sink = new Sink(c, now, signals);
+                for (Map.Entry<Long, PointState> e : states.entrySet()) {
+                    e.getValue().evaluate(rules.get(e.getKey()), byPoint.get(e.getKey()), sink);
+                }
+                save(c, states);
+            }
+        }
+        broadcast.afterCommit(signals);
+    }
+
+    /** Raises what waited out its on-delay by {@code now} with no sample since; returns how many rose. */
+    public int expirePending(Instant now) throws SQLException {
+        List<AlarmSignal> signals = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            Set<Long> points = new TreeSet<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT point_id FROM alarm_pending");
+                    ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    points.add(r.getLong(1));
+                }
+            }
+            if (points.isEmpty()) {
+                return 0;
+            }
+            Map<Long, PointRules> rules = rules(c, points, now);
+            Map<Long, PointState> states = lockStates(c, rules.keySet());
+            Sink sink = new Sink(c, now, signals);
+            for (Map.Entry<Long, PointState> e : states.entrySet()) {
+                e.getValue().expirePending(rules.get(e.getKey()), now, sink);
+            }
+            save(c, states);
+            // pending rows of points whose definition was removed go with it
+            try (PreparedStatement orphans = c.prepareStatement("DELETE p FROM alarm_pending p"
+                    + " LEFT JOIN alarm_definition d ON d.point_id = p.point_id WHERE d.point_id IS NULL")) {
+                orphans.executeUpdate();
+            }
+        }
+        broadcast.afterCommit(signals);
+        return (int) signals.stream().filter(s -> s.event() == AlarmSignal.Event.RAISED).count();
+    }
+
+    /**
+     * Raises a communication-loss alarm for every device that has sent nothing for its set minutes (counted
+     * from its creation if it never sent). The alarm rises at the moment the silence reached the limit.
+     */
+    public int raiseCommLoss(Instant now) throws SQLException {
+        List<AlarmSignal> signals = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            List<Object[]> silent = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT d.id, d.facility_id, f.organisation_id, s.severity,"
+                    + " s.comm_loss_minutes, COALESCE(d.last_seen_at, d.created_at)"
+                    + " FROM device_alarm_setting s JOIN field_device d ON d.id = s.device_id"
+                    + " JOIN facility f ON f.id = d.facility_id"
+                    + " WHERE s.enabled AND (s.shelved_until IS NULL OR s.shelved_until <= ?) AND d.enabled AND f.enabled"
+                    + " AND COALESCE(d.last_seen_at, d.created_at) <= ? - INTERVAL s.comm_loss_minutes MINUTE"
+                    + " AND NOT EXISTS (SELECT 1 FROM alarm a WHERE a.open_key = CONCAT('D', d.id, ':COMM_LOSS'))")) {
+                q.setObject(1, utc(now));
+                q.setObject(2, utc(now));
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        silent.add(new Object[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getInt(5),
+                                r.getObject(6, LocalDateTime.class)});
+                    }
+                }
+            }
+            for (Object[] d : silent) {
+                long device = (Long) d[0];
+                Instant at = ((LocalDateTime) d[5]).plusMinutes((Integer) d[4]).toInstant(ZoneOffset.UTC);
+                Long id = insert(c, (Long) d[2], (Long) d[1], null, device, AlarmKind.COMM_LOSS,
+                        Severity.valueOf((String) d[3]), at, null, ((Integer) d[4]).doubleValue());
+                if (id != null) {
+                    mail.raised(c, id, now);
+                    signals.add(new AlarmSignal((Long) d[2], (Long) d[1], id, AlarmSignal.Event.RAISED,
+                            Severity.valueOf((String) d[3])));
+                }
+            }
+        }
+        broadcast.afterCommit(signals);
+        return signals.size();
+    }
+
+    private void clearCommLoss(Connection c, long deviceId, Instant now, List<AlarmSignal> signals) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT id, organisation_id, facility_id, severity FROM alarm"
+                + " WHERE open_key = ? FOR UPDATE")) {
+            q.setString(1, "D" + deviceId + ":" + AlarmKind.COMM_LOSS);
+            try (ResultSet r = q.executeQuery()) {
+                if (r.next()) {
+                    long id = r.getLong(1);
+                    clear(c, id, now, null);
+                    mail.cleared(c, id, now);
+                    signals.add(new AlarmSignal(r.getLong(2), r.getLong(3), id, AlarmSignal.Event.CLEARED,
+                            Severity.valueOf(r.getString(4))));
+                }
+            }
+        }
+    }
+
+    /** The rules of the points that have a definition or an uncleared alarm (whose definition may be gone). */
+    private static Map<Long, PointRules> rules(Connection c, Set<Long> points, Instant now) throws SQLException {
+        if (points.isEmpty()) {
+            return Map.of();
+        }
+        String in = points.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
+        Map<Long, PointRules> rules = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT d.point_id, p.facility_id, f.organisation_id,"
+                + " d.hh_limit, d.hh_severity, d.h_limit, d.h_severity, d.l_limit, d.l_severity, d.ll_limit, d.ll_severity,"
+                + " d.deadband, d.on_delay_seconds, d.fault_states, d.state_severity, d.enabled, d.shelved_until, p.kind"
+                + " FROM alarm_definition d JOIN measurement_point p ON p.id = d.point_id"
+                + " JOIN facility f ON f.id = p.facility_id WHERE d.point_id IN " + in);
+                ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                Map<AlarmKind, PointRules.Limit> limits = new EnumMap<>(AlarmKind.class);
+                boolean state = "STATE".equals(r.getString(18));
+                if (!state) {
+                    limit(limits, AlarmKind.HIGH_HIGH, r, 4);
+                    limit(limits, AlarmKind.HIGH, r, 6);
+                    limit(limits, AlarmKind.LOW, r, 8);
+                    limit(limits, AlarmKind.LOW_LOW, r, 10);
+                }
+                Set<Long> faults = state ? faultStates(r.getString(14)) : Set.of();
+                if (!faults.isEmpty() && r.getString(15) != null) {
+                    limits.put(AlarmKind.STATE, new PointRules.Limit(Severity.valueOf(r.getString(15)), null));
+                }
+                LocalDateTime shelved = r.getObject(17, LocalDateTime.class);
+                rules.put(r.getLong(1), new PointRules(r.getLong(1), r.getLong(3), r.getLong(2), limits, faults,
+                        r.getDouble(12), Duration.ofSeconds(r.getInt(13)), PointRules.raising(r.getBoolean(16),
+                                shelved == null ? null : shelved.toInstant(ZoneOffset.UTC), now)));
+            }
+        }
+        // an uncleared alarm of a point without a definition clears at its next sample
+        try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT a.point_id, a.facility_id, a.organisation_id"
+                + " FROM alarm a WHERE a.open_key IS NOT NULL AND a.point_id IN " + in);
+                ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                rules.putIfAbsent(r.getLong(1), new PointRules(r.getLong(1), r.getLong(3), r.getLong(2), Map.of(),
+                        Set.of(), 0, Duration.ZERO, false));
+            }
+        }
+        return rules;
+    }
+
+    private static void limit(Map<AlarmKind, PointRules.Limit> limits, AlarmKind kind, ResultSet r, int column)
+            throws SQLException {
+        double value = r.getDouble(column);
+        if (!r.wasNull() && r.getString(column + 1) != null) {
+            limits.put(kind, new PointRules.Limit(Severity.valueOf(r.getString(column + 1)), value));
+        }
+    }
+
+    static Set<Long> faultStates(String states) {
+        if (states == null || states.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(states.split(";")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Locks the points' evaluation rows (creating them on a point's first evaluation), in id order. */
+    private static Map<Long, PointState> lockStates(Connection c, Collection<Long> points) throws SQLException {
+        List<Long> ordered = new ArrayList<>(new TreeSet<>(points));
+        String in = ordered.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
+        try (PreparedStatement create = c.prepareStatement(
+                "INSERT IGNORE INTO alarm_point_state (point_id, evaluated_until, last_value) VALUES (?, ?, 0)")) {
+            for (long p : ordered) {
+                create.setLong(1, p);
+                create.setObject(2, NEVER);
+                create.addBatch();
+            }
+            create.executeBatch();
+        }
+        Map<Long, Instant> until = new HashMap<>();
+        Map<Long, Double> last = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT point_id, evaluated_until, last_value FROM alarm_point_state"
+                + " WHERE point_id IN " + in + " ORDER BY point_id FOR UPDATE"); ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                until.put(r.getLong(1), r.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                last.put(r.getLong(1), r.getDouble(3));
+            }
+        }
+        Map<Long, Map<AlarmKind, Long>> open = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT point_id, kind, id FROM alarm"
+                + " WHERE open_key IS NOT NULL AND point_id IN " + in); ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                open.computeIfAbsent(r.getLong(1), k -> new EnumMap<>(AlarmKind.class))
+                        .put(AlarmKind.valueOf(r.getString(2)), r.getLong(3));
+            }
+        }
+        Map<Long, Map<AlarmKind, PointState.Pending>> pending = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT point_id, kind, since, value FROM alarm_pending"
+                + " WHERE point_id IN " + in); ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                pending.computeIfAbsent(r.getLong(1), k -> new EnumMap<>(AlarmKind.class)).put(
+                        AlarmKind.valueOf(r.getString(2)), new PointState.Pending(
+                                r.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.getDouble(4)));
+            }
+        }
+        Map<Long, PointState> states = new LinkedHashMap<>();
+        for (long p : ordered) {
+            states.put(p, new PointState(until.get(p), last.get(p), open.getOrDefault(p, Map.of()),
+                    pending.getOrDefault(p, Map.of())));
+        }
+        return states;
+    }
+
+    private static void save(Connection c, Map<Long, PointState> states) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE alarm_point_state SET evaluated_until = ?, last_value = ? WHERE point_id = ?");
+                PreparedStatement drop = c.prepareStatement("DELETE FROM alarm_pending WHERE point_id = ?");
+                PreparedStatement add = c.prepareStatement(
+                        "INSERT INTO alarm_pending (point_id, kind, since, value) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<Long, PointState> e : states.entrySet()) {
+                PointState s = e.getValue();
+                update.setObject(1, utc(s.evaluatedUntil()));
+                update.setDouble(2, s.lastValue());
+                update.setLong(3, e.getKey());
+                update.addBatch();
+                if (s.pendingChanged()) {
+                    drop.setLong(1, e.getKey());
+                    drop.addBatch();
+                    for (Map.Entry<AlarmKind, PointState.Pending> p : s.pending().entrySet()) {
+                        add.setLong(1, e.getKey());
+                        add.setString(2, p.getKey().name());
+                        add.setObject(3, utc(p.getValue().since()));
+                        add.setDouble(4, p.getValue().value());
+                        add.addBatch();
+                    }
+                }
+            }
+            update.executeBatch();
+            drop.executeBatch();
+            add.executeBatch();
+        }
+    }
+
+    /** Inserts an uncleared alarm; null when that condition already has one (a racing evaluation won). */
+    private static Long insert(Connection c, long organisation, long facility, Long point, Long device, AlarmKind kind,
+            Severity severity, Instant at, Double value, Double limit) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO alarm (organisation_id, facility_id, point_id,"
+                + " device_id, kind, severity, open_key, raised_at, raised_value, limit_value)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, organisation);
+            insert.setLong(2, facility);
+            insert.setObject(3, point, Types.BIGINT);
+            insert.setObject(4, device, Types.BIGINT);
+            insert.setString(5, kind.name());
+            insert.setString(6, severity.name());
+            insert.setString(7, (point != null ? "P" + point : "D" + device) + ":" + kind);
+            insert.setObject(8, utc(at));
+            insert.setObject(9, value, Types.DOUBLE);
+            insert.setObject(10, limit, Types.DOUBLE);
+            if (insert.executeUpdate() != 1) {
+                return null;
+            }
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void clear(Connection c, long alarm, Instant at, Double value) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE alarm SET cleared_at = ?, cleared_value = ?, open_key = NULL WHERE id = ?")) {
+            update.setObject(1, utc(at));
+            update.setObject(2, value, Types.DOUBLE);
+            update.setLong(3, alarm);
+            update.executeUpdate();
+        }
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** Writes what evaluation decides, mails it and collects the signals for open pages. */
+    private final class Sink implements PointState.Sink {
+
+        private final Connection c;
+        private final Instant now;
+        private final List<AlarmSignal> signals;
+        private final Map<Long, AlarmSignal> raised = new HashMap<>();
+
+        Sink(Connection c, Instant now, List<AlarmSignal> signals) {
+            this.c = c;
+            this.now = now;
+            this.signals = signals;
+        }
+
+        @Override
+        public long raise(PointRules rules, AlarmKind kind, Instant at, double value) {
+            try {
+                Severity severity = rules.limits().get(kind).severity();
+                Long id = insert(c, rules.organisationId(), rules.facilityId(), rules.pointId(), null, kind, severity, at,
+                        value, rules.limits().get(kind).value());
+                if (id == null) {
+                    throw new IllegalStateException("alarm " + kind + " of point " + rules.pointId()
+                            + " rose elsewhere although its evaluation row was locked");
+                }
+                mail.raised(c, id, now);
+                AlarmSignal signal = new AlarmSignal(rules.organisationId(), rules.facilityId(), id,
+                        AlarmSignal.Event.RAISED, severity);
+                raised.put(id, signal);
+                signals.add(signal);
+                return id;
+            } catch (SQLException e) {
+                throw new AlarmStoreException(e);
+            }
+        }
+
+        @Override
+        public void clear(long alarmId, Instant at, double value) {
+            try {
+                AlarmEngine.clear(c, alarmId, at, value);
+                mail.cleared(c, alarmId, now);
+                AlarmSignal known = raised.get(alarmId);
+                signals.add(known != null ? new AlarmSignal(known.organisationId(), known.facilityId(), alarmId,
+                        AlarmSignal.Event.CLEARED, known.severity()) : signal(c, alarmId));
+            } catch (SQLException e) {
+                throw new AlarmStoreException(e);
+            }
+        }
+    }
+
+    private static AlarmSignal signal(Connection c, long alarmId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT organisation_id, facility_id, severity FROM alarm WHERE id = ?")) {
+            q.setLong(1, alarmId);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return new AlarmSignal(r.getLong(1), r.getLong(2), alarmId, AlarmSignal.Event.CLEARED,
+                        Severity.valueOf(r.getString(3)));
+            }
+        }
+    }
+
+    /** A database failure inside evaluation; it rolls the whole batch back. */
+    static final class AlarmStoreException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        AlarmStoreException(SQLException cause) {
+            super(cause);
+        }
+    }
+}

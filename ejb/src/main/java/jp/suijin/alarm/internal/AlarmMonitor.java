@@ -1,0 +1,97 @@
+package jp.suijin.alarm.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * What no sample triggers: on-delays that run out without a further sample, devices that fall silent,
+ * escalation of unacknowledged alarms and the flood digests. Every few seconds, each step in its own
+ * transaction so one failing step does not hold back the others.
+ */
+@Singleton
+@DependsOn("SchemaMigrator")
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class AlarmMonitor {
+
+    private static final Logger LOG = Logger.getLogger(AlarmMonitor.class.getName());
+
+    @Resource
+    private UserTransaction transaction;
+
+    @Resource(lookup = "jdbc/suijin")
+    private DataSource dataSource;
+
+    @Inject
+    private AlarmEngine engine;
+
+    @Inject
+    private AlarmMail mail;
+
+    @Inject
+    private Clock clock;
+
+    private final ReentrantLock running = new ReentrantLock();
+
+    /** A step of the round, run in a transaction of its own. */
+    private interface Step {
+        void run(Instant now) throws Exception;
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    @PermitAll
+    public void everyFewSeconds() {
+        // a round still running (a slow database) is not overtaken by the next
+        if (!running.tryLock()) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            step("on-delay", now, engine::expirePending);
+            step("communication loss", now, engine::raiseCommLoss);
+            step("escalation", now, at -> {
+                try (Connection c = dataSource.getConnection()) {
+                    mail.escalate(c, at);
+                }
+            });
+            step("digest", now, at -> {
+                try (Connection c = dataSource.getConnection()) {
+                    mail.flushDigests(c, at);
+                }
+            });
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void step(String name, Instant now, Step step) {
+        try {
+            transaction.begin();
+            step.run(now);
+            transaction.commit();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Alarm " + name + " check failed (tried again in a few seconds): " + e, e);
+            try {
+                transaction.rollback();
+            } catch (Exception ignored) {
+                // already rolled back by the failure
+            }
+        }
+    }
+}
