@@ -70,6 +70,9 @@ secret SUIJIN_AUDIT_KEY
   || die "SUIJIN_ROLLUP_RETENTION_DAYS=$SUIJIN_ROLLUP_RETENTION_DAYS: hourly and daily statistics are kept at least as long as raw samples ($SUIJIN_RAW_RETENTION_DAYS days)"
 [[ "$SUIJIN_LATE_WINDOW_DAYS" =~ ^[0-9]+$ ]] && [ "$SUIJIN_LATE_WINDOW_DAYS" -ge 1 ] && [ "$SUIJIN_LATE_WINDOW_DAYS" -le 90 ] \
   || die "SUIJIN_LATE_WINDOW_DAYS=$SUIJIN_LATE_WINDOW_DAYS: how late a sample may arrive must be 1 to 90 days"
+[[ "$SUIJIN_ALARM_MAILS_PER_MINUTE" =~ ^[0-9]+$ ]] && [ "$SUIJIN_ALARM_MAILS_PER_MINUTE" -ge 1 ] \
+  && [ "$SUIJIN_ALARM_MAILS_PER_MINUTE" -le 1000 ] \
+  || die "SUIJIN_ALARM_MAILS_PER_MINUTE=$SUIJIN_ALARM_MAILS_PER_MINUTE: alarm mails per recipient and minute must be 1 to 1000"
 [ "$SUIJIN_DEVICE_TLS" = true ] || [ "$SUIJIN_DEVICE_TLS" = false ] \
   || die "SUIJIN_DEVICE_TLS=$SUIJIN_DEVICE_TLS: must be true (devices post over HTTPS) or false"
 if [ -n "${SUIJIN_AUDIT_KEY:-}" ]; then

@@ -60,8 +60,12 @@ public class AlarmEngine implements AlarmEvaluation {
     public void samplesStored(long deviceId, List<AlarmSample> samples, Instant now) throws SQLException {
         List<AlarmSignal> signals = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            clearCommLoss(c, deviceId, now, signals);
             Set<Long> points = samples.stream().map(AlarmSample::pointId).collect(Collectors.toCollection(TreeSet::new));
+            // one round trip tells whether there is anything to do: most batches have no alarm work at all
+            if (!concerned(c, deviceId, points)) {
+                return;
+            }
+            clearCommLoss(c, deviceId, now, signals);
             Map<Long, PointRules> rules = rules(c, points, now);
             if (!rules.isEmpty()) {
                 Map<Long, List<AlarmSample>> byPoint = samples.stream().sorted((a, b) -> a.time().compareTo(b.time()))
@@ -146,6 +150,21 @@ public class AlarmEngine implements AlarmEvaluation {
         }
         broadcast.afterCommit(signals);
         return signals.size();
+    }
+
+    /** Whether the device has a communication-loss alarm or a point has a definition or an uncleared alarm. */
+    private static boolean concerned(Connection c, long deviceId, Set<Long> points) throws SQLException {
+        String in = points.isEmpty() ? "(NULL)"
+                : points.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
+        try (PreparedStatement q = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM alarm WHERE open_key = ?)"
+                + " OR EXISTS (SELECT 1 FROM alarm_definition WHERE point_id IN " + in + ")"
+                + " OR EXISTS (SELECT 1 FROM alarm WHERE open_key IS NOT NULL AND point_id IN " + in + ")")) {
+            q.setString(1, "D" + deviceId + ":" + AlarmKind.COMM_LOSS);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
     }
 
     private void clearCommLoss(Connection c, long deviceId, Instant now, List<AlarmSignal> signals) throws SQLException {

@@ -62,6 +62,9 @@ class DomainConfigIT {
         LaunchException late = assertThrows(LaunchException.class,
                 () -> stack.applyConfigWith(Map.of("SUIJIN_LATE_WINDOW_DAYS", "0")));
         assertTrue(late.getMessage().contains("must be 1 to 90 days"), late.getMessage());
+        LaunchException mails = assertThrows(LaunchException.class,
+                () -> stack.applyConfigWith(Map.of("SUIJIN_ALARM_MAILS_PER_MINUTE", "many")));
+        assertTrue(mails.getMessage().contains("SUIJIN_ALARM_MAILS_PER_MINUTE=many"), mails.getMessage());
         LaunchException shared = assertThrows(LaunchException.class,
                 () -> stack.applyConfigWith(Map.of("SUIJIN_DB_OWNER_USER", "suijin_test_app", "SUIJIN_DB_USER", "suijin_test_app")));
         assertTrue(shared.getMessage().contains("needs an account of its own"), shared.getMessage());
