@@ -58,26 +58,40 @@ public class AlarmMonitor {
     @PermitAll
     public void everyFewSeconds() {
         // a round still running (a slow database) is not overtaken by the next
-        if (!running.tryLock()) {
-            return;
+        if (running.tryLock()) {
+            try {
+                round();
+            } finally {
+                running.unlock();
+            }
         }
+    }
+
+    /** Runs a round now, after one that is running ends (for tests that moved the clock). */
+    @PermitAll
+    public void runNow() {
+        running.lock();
         try {
-            Instant now = clock.instant();
-            step("on-delay", now, engine::expirePending);
-            step("communication loss", now, engine::raiseCommLoss);
-            step("escalation", now, at -> {
-                try (Connection c = dataSource.getConnection()) {
-                    mail.escalate(c, at);
-                }
-            });
-            step("digest", now, at -> {
-                try (Connection c = dataSource.getConnection()) {
-                    mail.flushDigests(c, at);
-                }
-            });
+            round();
         } finally {
             running.unlock();
         }
+    }
+
+    private void round() {
+        Instant now = clock.instant();
+        step("on-delay", now, engine::expirePending);
+        step("communication loss", now, engine::raiseCommLoss);
+        step("escalation", now, at -> {
+            try (Connection c = dataSource.getConnection()) {
+                mail.escalate(c, at);
+            }
+        });
+        step("digest", now, at -> {
+            try (Connection c = dataSource.getConnection()) {
+                mail.flushDigests(c, at);
+            }
+        });
     }
 
     private void step(String name, Instant now, Step step) {

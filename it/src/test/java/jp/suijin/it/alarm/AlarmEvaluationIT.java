@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Alarms rise and clear as samples arrive through the real device API: limits with deadband and
  * on-delay, fault states, retried and late batches, on-delays that run out on the monitor's timer, and
- * communication loss. Time is moved with the server's clock, never slept.
+ * communication loss. Time is moved with the server's clock and the monitor's round run at once, never
+ * waited for.
  */
 class AlarmEvaluationIT extends IntegrationTest {
 
@@ -108,7 +109,8 @@ class AlarmEvaluationIT extends IntegrationTest {
         AlarmFixtures.post(DEVICE, "TU-EFF", t, 7.5);
         assertTrue(alarms(point).isEmpty());
         AuditProbe.advanceClock(Duration.ofMinutes(6));
-        Row row = awaitAlarm(point);
+        AuditProbe.post("alarm-monitor");
+        Row row = alarms(point).get(0);
         assertEquals("HIGH", row.kind);
         assertEquals(t.plusSeconds(300), row.raisedAt);
         assertEquals(7.5, row.raisedValue);
@@ -125,7 +127,8 @@ class AlarmEvaluationIT extends IntegrationTest {
         try {
             AlarmFixtures.post(DEVICE, "PH-EFF", Instant.now().truncatedTo(ChronoUnit.SECONDS), 7.0);
             AuditProbe.advanceClock(Duration.ofMinutes(6));
-            Row loss = awaitDeviceAlarm(device);
+            AuditProbe.post("alarm-monitor");
+            Row loss = deviceAlarms(device).get(0);
             assertEquals("COMM_LOSS", loss.kind);
             assertNull(loss.clearedAt);
             AlarmFixtures.post(DEVICE, "PH-EFF", Instant.now().truncatedTo(ChronoUnit.SECONDS), 7.1);
@@ -138,31 +141,6 @@ class AlarmEvaluationIT extends IntegrationTest {
                 s.executeUpdate();
             }
         }
-    }
-
-    private static Row awaitAlarm(long point) throws Exception {
-        return await(() -> alarms(point));
-    }
-
-    private static Row awaitDeviceAlarm(long device) throws Exception {
-        return await(() -> deviceAlarms(device));
-    }
-
-    private interface Query {
-        List<Row> run() throws Exception;
-    }
-
-    /** The monitor runs every 2 s on its own: waits for it up to 15 s. */
-    private static Row await(Query query) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            List<Row> rows = query.run();
-            if (!rows.isEmpty()) {
-                return rows.get(0);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no alarm rose within 15 s");
     }
 
     record Row(long id, String kind, String severity, Instant raisedAt, Double raisedValue, Double limit,

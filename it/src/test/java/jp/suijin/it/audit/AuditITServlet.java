@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import jp.suijin.alarm.internal.AlarmMonitor;
 import jp.suijin.audit.AuditLog;
 import jp.suijin.audit.AuditSwitch;
 import jp.suijin.audit.Outcome;
@@ -24,7 +25,8 @@ import jp.suijin.time.SuijinClock;
 /**
  * Test-only controls, for a signed-in service operator (HTTP Basic): POST event?name=&target= writes
  * a marker event; POST purge runs the audit retention purge, POST sample-purge the raw samples'
- * one; POST rollups brings hourly and daily statistics up to date; POST flush returns once every
+ * one; POST rollups brings hourly and daily statistics up to date; POST alarm-monitor runs a round of
+ * the alarm monitor (on-delays, communication loss, escalation, digests); POST flush returns once every
  * record so far is written and examined by the security monitor; POST verify runs the server's
  * verification;
  * POST clock?advance=P1D moves the clock, DELETE clock resets it; POST audit?mode=off|on switches
@@ -49,6 +51,9 @@ public class AuditITServlet extends HttpServlet {
     @EJB
     private Rollups rollups;
 
+    @EJB
+    private AlarmMonitor alarmMonitor;
+
     @Inject
     private SecurityMonitor monitor;
 
@@ -62,6 +67,7 @@ public class AuditITServlet extends HttpServlet {
                 case "/purge" -> response.getWriter().print(maintenance.purgeNow());
                 case "/sample-purge" -> response.getWriter().print(samples.purgeNow());
                 case "/rollups" -> response.getWriter().print(rollups.catchUp());
+                case "/alarm-monitor" -> alarmMonitor.runNow();
                 case "/flush" -> {
                     // a record written and waited for: everything queued before it is written too
                     log.event("it_flush", Outcome.OK, null, null, null, "test barrier");
