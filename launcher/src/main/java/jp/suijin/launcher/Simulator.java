@@ -245,8 +245,11 @@ public final class Simulator implements AutoCloseable {
                     return String.valueOf(Math.round(value));
                 }
                 case "STATE" -> {
-                    // only run states change, about once an hour
+                    // run states change about once an hour; a fault now and then (every few hours, for a
+                    // few minutes), so the demo shows alarms rising and clearing
                     if (code.endsWith("-RUN") && random.nextInt(360) == 0) {
+                        value = 1 - value;
+                    } else if (code.endsWith("-FLT") && random.nextInt(value == 0 ? 2000 : 20) == 0) {
                         value = 1 - value;
                     }
                     return String.valueOf((long) value);
