@@ -190,6 +190,10 @@ public final class TestStack implements AutoCloseable {
         return portBase + 90;
     }
 
+    public int smtpPort() {
+        return portBase + 25;
+    }
+
     public MailCatcher mail() {
         return mail;
     }
