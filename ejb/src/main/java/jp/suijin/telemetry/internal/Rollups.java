@@ -40,6 +40,7 @@ public class Rollups {
     private static final Logger LOG = Logger.getLogger(Rollups.class.getName());
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final int HOURS_PER_ROUND = 2_000;
+    private static final int PERIODS_PER_TRANSACTION = 200;
 
     @Resource(lookup = "jdbc/suijin")
     private DataSource dataSource;
@@ -87,32 +88,44 @@ public class Rollups {
                 }
             }
             Set<Pending> days = new LinkedHashSet<>();
-            for (Pending p : pending) {
-                long point = p.point();
-                LocalDateTime hour = p.start();
-                c.setAutoCommit(false);
-                try {
-                    // taken first: samples arriving meanwhile mark the hour again
-                    try (PreparedStatement take = c.prepareStatement(
-                            "DELETE FROM rollup_pending WHERE point_id = ? AND hour_start = ?")) {
-                        take.setLong(1, point);
-                        take.setObject(2, hour);
-                        take.executeUpdate();
-                    }
-                    hour(c, point, hour);
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
+            inTransactions(c, pending, p -> {
+                // taken first: samples arriving meanwhile mark the hour again
+                try (PreparedStatement take = c.prepareStatement(
+                        "DELETE FROM rollup_pending WHERE point_id = ? AND hour_start = ?")) {
+                    take.setLong(1, p.point());
+                    take.setObject(2, p.start());
+                    take.executeUpdate();
                 }
-                days.add(new Pending(point, dayStart(hour)));
-            }
-            for (Pending d : days) {
-                day(c, d.point(), d.start());
-            }
+                hour(c, p.point(), p.start());
+                days.add(new Pending(p.point(), dayStart(p.start())));
+            });
+            inTransactions(c, new ArrayList<>(days), d -> day(c, d.point(), d.start()));
             return pending.size();
+        }
+    }
+
+    private interface Work {
+        void on(Pending period) throws SQLException;
+    }
+
+    /**
+     * A few hundred periods per transaction: a commit per period doubled the commits of a busy ingest,
+     * while one for a whole round would hold ingest's marks locked for seconds.
+     */
+    private static void inTransactions(Connection c, List<Pending> periods, Work work) throws SQLException {
+        for (int from = 0; from < periods.size(); from += PERIODS_PER_TRANSACTION) {
+            c.setAutoCommit(false);
+            try {
+                for (Pending p : periods.subList(from, Math.min(periods.size(), from + PERIODS_PER_TRANSACTION))) {
+                    work.on(p);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         }
     }
 
