@@ -206,9 +206,9 @@ class AlarmSettingsIT extends IntegrationTest {
                     + " AND principal = ? AND target = ? AND parameters LIKE ? AND outcome = 'OK'", ADMIN,
                     "pointId=" + level, "%reason=" + reason + "%"), "the shelving is recorded with its reason");
             assertEquals(1, count(c, "SELECT COUNT(*) FROM audit_record WHERE operation = 'alarmSettings.shelveCommLoss'"
-                    + " AND target = ? AND parameters LIKE ?", "deviceId=" + device, "%reason=回線工事%"));
+                    + " AND principal = ? AND target = ? AND parameters LIKE ?", ADMIN, "deviceId=" + device, "%reason=回線工事%"));
             assertEquals(1, count(c, "SELECT COUNT(*) FROM audit_record WHERE operation = 'alarmSettings.unshelvePointAlarm'"
-                    + " AND target = ?", "pointId=" + level));
+                    + " AND principal = ? AND target = ? AND outcome = 'OK'", ADMIN, "pointId=" + level));
         }
     }
 
