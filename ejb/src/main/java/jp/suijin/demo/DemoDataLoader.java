@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,13 +20,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import jp.suijin.auth.PasswordHasher;
 import jp.suijin.notify.Mail;
 import jp.suijin.notify.MailService;
 import jp.suijin.notify.MailTemplates;
 import jp.suijin.persistence.Organisation;
+import jp.suijin.persistence.alarm.AlarmDefinition;
+import jp.suijin.persistence.alarm.DeviceAlarmSetting;
+import jp.suijin.persistence.alarm.RecipientGroup;
+import jp.suijin.persistence.alarm.RecipientGroupMember;
+import jp.suijin.persistence.alarm.Severity;
 import jp.suijin.persistence.facility.Facility;
 import jp.suijin.persistence.facility.FacilityKind;
 import jp.suijin.persistence.facility.FieldDevice;
@@ -86,11 +95,13 @@ public class DemoDataLoader {
 
         String passwordHash = PasswordHasher.hash(credentials.password().toCharArray());
         List<Mail> mails = new ArrayList<>();
+        Map<String, User> users = new HashMap<>();
         for (JsonValue v : demo.getJsonArray("users")) {
             JsonObject u = v.asJsonObject();
             User user = new User(org, u.getString("login"), u.getString("name"), u.getString("email"), passwordHash,
                     Role.valueOf(u.getString("role")), now);
             em.persist(user);
+            users.put(user.getLoginId(), user);
             mails.add(MailTemplates.render("welcome", user.getEmail(), u.getString("locale", "ja"),
                     user.getDisplayName(), org.getName(), user.getLoginId(), System.getProperty("suijin.operator-url", "")));
         }
@@ -109,11 +120,48 @@ public class DemoDataLoader {
                 em.persist(device);
                 int pointOrder = 0;
                 for (JsonValue pv : d.getJsonArray("points")) {
-                    em.persist(point(device, pv.asJsonObject(), pointOrder++));
+                    JsonObject p = pv.asJsonObject();
+                    MeasurementPoint point = point(device, p, pointOrder++);
+                    em.persist(point);
+                    if (p.containsKey("alarm")) {
+                        em.flush(); // the definition's key is the point's generated id
+                        em.persist(alarm(point, p.getJsonObject("alarm"), now));
+                    }
                 }
+                if (d.containsKey("commLossMinutes")) {
+                    em.flush();
+                    em.persist(new DeviceAlarmSetting(device, d.getInt("commLossMinutes"), Severity.MAJOR, now));
+                }
+            }
+            for (JsonValue gv : f.getJsonArray("recipientGroups")) {
+                JsonObject g = gv.asJsonObject();
+                RecipientGroup group = new RecipientGroup(facility, now).define(g.getString("name"),
+                        g.getBoolean("major"), g.getBoolean("minor"), g.getBoolean("notice"), g.getBoolean("recovery"),
+                        g.getInt("delayMinutes"), true);
+                for (JsonValue login : g.getJsonArray("users")) {
+                    group.add(RecipientGroupMember.user(group, users.get(((JsonString) login).getString())));
+                }
+                em.persist(group);
             }
         }
         return mails;
+    }
+
+    private static AlarmDefinition alarm(MeasurementPoint point, JsonObject a, Instant now) {
+        AlarmDefinition definition = new AlarmDefinition(point, now);
+        int onDelay = a.getInt("onDelaySeconds", 0);
+        if (a.containsKey("faultStates")) {
+            String states = a.getJsonArray("faultStates").getValuesAs(JsonNumber.class).stream()
+                    .map(n -> String.valueOf(n.longValue())).collect(Collectors.joining(";"));
+            return definition.faultStates(states, Severity.valueOf(a.getString("stateSeverity")), onDelay, now);
+        }
+        return definition.limits(number(a, "hh"), severity(a, "hhSeverity"), number(a, "h"), severity(a, "hSeverity"),
+                number(a, "l"), severity(a, "lSeverity"), number(a, "ll"), severity(a, "llSeverity"),
+                a.getJsonNumber("deadband").doubleValue(), onDelay, now);
+    }
+
+    private static Severity severity(JsonObject o, String key) {
+        return o.containsKey(key) ? Severity.valueOf(o.getString(key)) : null;
     }
 
     private static MeasurementPoint point(FieldDevice device, JsonObject p, int order) {
