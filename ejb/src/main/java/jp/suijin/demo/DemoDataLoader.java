@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import jp.suijin.auth.PasswordHasher;
 import jp.suijin.notify.Mail;
-import jp.suijin.notify.MailService;
+import jp.suijin.notify.MailOutbox;
 import jp.suijin.notify.MailTemplates;
 import jp.suijin.persistence.Organisation;
 import jp.suijin.persistence.facility.Facility;
@@ -53,7 +53,7 @@ public class DemoDataLoader {
     private Clock clock;
 
     @Inject
-    private MailService mailService;
+    private MailOutbox outbox;
 
     @PostConstruct
     void load() {
@@ -74,7 +74,11 @@ public class DemoDataLoader {
             throw new UncheckedIOException("cannot read the demo secrets file named by " + DemoCredentials.FILE_PROPERTY, e);
         }
         List<Mail> welcome = create(demo, credentials);
-        welcome.forEach(mailService::send);
+        // the organisation's id exists once written; the welcome mails refer to it
+        em.flush();
+        long organisationId = em.createQuery("SELECT o.id FROM Organisation o WHERE o.code = :code", Long.class)
+                .setParameter("code", orgCode).getSingleResult();
+        welcome.forEach(m -> outbox.enqueue(m, "welcome", organisationId));
         LOG.info(() -> "Demo organisation '" + orgCode + "' loaded");
     }
 
