@@ -189,7 +189,9 @@ fi
 dkim_new="$dkim_given"
 if [ -z "$dkim_new" ] && ! has suijin-dkim-key; then
   command -v openssl >/dev/null || die "openssl is needed to make the DKIM key (or give one in SUIJIN_DKIM_KEY_FILE)"
-  dkim_new="$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -outform DER 2>/dev/null | base64 -w0)"
+  # genpkey writes PKCS#1 for DER; the application reads PKCS#8
+  dkim_new="$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null \
+    | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
   [ -n "$dkim_new" ] || die "openssl could not make a DKIM key"
   echo "DKIM key made (RSA 2048 bits)"
 fi
