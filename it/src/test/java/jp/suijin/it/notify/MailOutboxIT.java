@@ -66,7 +66,7 @@ class MailOutboxIT extends IntegrationTest {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "mail-probe.war")
-                .addClasses(MailOutboxITServlet.class, MailOutboxITFixture.class)
+                .addClasses(MailOutboxITServlet.class, MailOutboxITFixture.class, MailOutboxITMechanism.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return Deployments.applicationWith(probe);
     }
