@@ -121,6 +121,7 @@ class MailOutboxIT extends IntegrationTest {
 
         // a new server process knows only what the table holds
         stack().domain().restart();
+        awaitProbe();
         stack().mail().startSmtp();
         relayDown = false;
         advance(Duration.ofMinutes(11));
@@ -318,23 +319,27 @@ class MailOutboxIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Calls the probe; retried while the application is still starting (after the restart). */
     private static String call(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> r = null;
-        for (int i = 0; i < 120; i++) {
-            try {
-                r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 404 && r.statusCode() != 503) {
-                    break;
-                }
-            } catch (java.net.ConnectException e) {
-                r = null;
-            }
-            Thread.sleep(500);
-        }
-        assertNotNull(r, "the probe never answered");
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() == 200 || r.statusCode() == 204, r.statusCode() + " " + r.body());
         return r.body();
+    }
+
+    /** Waits until the restarted application serves the probe (GET is not one of its methods: 405). */
+    private static void awaitProbe() throws Exception {
+        int status = 0;
+        for (int i = 0; i < 240 && status != 405; i++) {
+            try {
+                status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(probe("")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (java.io.IOException e) {
+                status = 0;
+            }
+            if (status != 405) {
+                Thread.sleep(500);
+            }
+        }
+        assertEquals(405, status, "the probe did not come back after the restart");
     }
 
     private static URI probe(String query) {
