@@ -26,6 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import jp.suijin.audit.AuditRetention;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Sends what the outbox holds. A run claims up to {@value #BATCH} due PENDING rows ({@code FOR
@@ -216,9 +217,8 @@ public class MailSender {
     /** The key, read again when the alias changed (apply.sh with a new key file needs no redeploy). */
     DkimKey key() {
         String from = session.getProperty("mail.from");
-        String source = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue(DkimKey.ALIAS, String.class).orElse("") + "|" + from + "|"
-                + System.getProperty(DkimKey.DOMAIN_PROPERTY) + "|" + System.getProperty(DkimKey.SELECTOR_PROPERTY);
+        String source = ConfigProvider.getConfig().getOptionalValue(DkimKey.ALIAS, String.class).orElse("") + "|" + from
+                + "|" + System.getProperty(DkimKey.DOMAIN_PROPERTY) + "|" + System.getProperty(DkimKey.SELECTOR_PROPERTY);
         DkimKey current = key;
         if (current == null || !source.equals(keySource)) {
             current = DkimKey.load(from);
