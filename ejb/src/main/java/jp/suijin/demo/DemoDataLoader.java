@@ -41,7 +41,8 @@ import jp.suijin.persistence.user.User;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrator")
+// after the audit writer has started: the welcome mails' enqueue calls are audited like any other
+@DependsOn({"SchemaMigrator", "AuditMaintenance"})
 public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class.getName());
