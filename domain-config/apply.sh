@@ -12,6 +12,8 @@
 #   SUIJIN_AUDIT_KEY or SUIJIN_AUDIT_KEY_FILE                  audit chain HMAC key (Base64, >= 32 bytes);
 #     optional: without it a random key is made once. An existing key is never replaced, since
 #     records already written could no longer be verified.
+#   SUIJIN_DKIM_KEY_FILE                                       DKIM signing key (RSA, PEM or DER);
+#     optional: without it a 2048-bit key is made once (openssl). A given file replaces the key.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,7 +31,7 @@ while [ $# -gt 0 ]; do
     --admin-port) admin_opts+=(--port "$2"); shift 2 ;;
     --user) admin_opts+=(--user "$2"); shift 2 ;;
     --passwordfile) admin_opts+=(--passwordfile "$2"); shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -78,6 +80,45 @@ secret SUIJIN_AUDIT_KEY
 if [ -n "${SUIJIN_AUDIT_KEY:-}" ]; then
   decoded="$(printf '%s' "$SUIJIN_AUDIT_KEY" | base64 -d 2>/dev/null | wc -c)" || decoded=0
   [ "$decoded" -ge 32 ] || die "SUIJIN_AUDIT_KEY must be Base64 of at least 32 bytes (e.g. head -c 32 /dev/urandom | base64)"
+fi
+# DKIM: the signing domain defaults to the sender's, and must align with it for DMARC
+from_domain="$(tr '[:upper:]' '[:lower:]' <<<"${SUIJIN_MAIL_FROM##*@}")"
+[ -n "$SUIJIN_DKIM_DOMAIN" ] || SUIJIN_DKIM_DOMAIN="$from_domain"
+export SUIJIN_DKIM_DOMAIN="$(tr '[:upper:]' '[:lower:]' <<<"$SUIJIN_DKIM_DOMAIN")"
+dns_name='^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'
+[[ "$SUIJIN_DKIM_DOMAIN" =~ $dns_name ]] \
+  || die "SUIJIN_DKIM_DOMAIN=$SUIJIN_DKIM_DOMAIN: not a domain name (leave it empty for the domain of SUIJIN_MAIL_FROM)"
+[[ "$SUIJIN_DKIM_SELECTOR" =~ ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$ ]] \
+  || die "SUIJIN_DKIM_SELECTOR=$SUIJIN_DKIM_SELECTOR: must be one DNS label (letters, digits, -)"
+case "$from_domain" in
+  "$SUIJIN_DKIM_DOMAIN"|*".$SUIJIN_DKIM_DOMAIN") ;;
+  *) [[ "$SUIJIN_DKIM_DOMAIN" == *".$from_domain" ]] \
+       || die "SUIJIN_DKIM_DOMAIN=$SUIJIN_DKIM_DOMAIN does not match the sender's domain $from_domain (SUIJIN_MAIL_FROM): receivers checking DMARC would refuse the mail" ;;
+esac
+# dkim_key FILE: the RSA private key in FILE (PEM or DER, PKCS#1 or PKCS#8) as Base64 PKCS#8, or die naming the setting
+dkim_key() {
+  local form bits
+  command -v openssl >/dev/null || die "openssl is needed to read SUIJIN_DKIM_KEY_FILE (install it, e.g. apt-get install openssl)"
+  [ -r "$1" ] || die "SUIJIN_DKIM_KEY_FILE=$1: cannot read the file"
+  for form in PEM DER; do
+    # -passin: an encrypted key fails instead of asking for its passphrase
+    bits="$(openssl rsa -inform "$form" -in "$1" -passin pass: -noout -text 2>/dev/null \
+      | sed -n '1s/.*(\([0-9]*\) bit.*/\1/p')" || bits=""
+    [ -z "$bits" ] || break
+  done
+  if [ -z "$bits" ]; then
+    if openssl pkey -in "$1" -passin pass: -noout 2>/dev/null || openssl pkey -inform DER -in "$1" -noout 2>/dev/null; then
+      die "SUIJIN_DKIM_KEY_FILE=$1: not an RSA key (DKIM here signs with rsa-sha256)"
+    fi
+    die "SUIJIN_DKIM_KEY_FILE=$1: not an unencrypted private key in PEM or DER form"
+  fi
+  [ "$bits" -ge 1024 ] || die "SUIJIN_DKIM_KEY_FILE=$1: the key has $bits bits; DKIM needs at least 1024 (2048 recommended)"
+  [ "$bits" -ge 2048 ] || echo "apply.sh: the DKIM key has $bits bits; 2048 is recommended" >&2
+  openssl pkcs8 -topk8 -nocrypt -inform "$form" -in "$1" -passin pass: -outform DER | base64 -w0
+}
+dkim_given=""
+if [ -n "${SUIJIN_DKIM_KEY_FILE:-}" ]; then
+  dkim_given="$(dkim_key "$SUIJIN_DKIM_KEY_FILE")" || exit 1
 fi
 driver="${SUIJIN_JDBC_DRIVER_JAR:-$here/target/lib/mariadb-java-client.jar}"
 [ -r "$driver" ] || die "MariaDB JDBC driver not found at $driver: run 'mvn -pl domain-config package' or set SUIJIN_JDBC_DRIVER_JAR"
@@ -144,6 +185,24 @@ if ! has suijin-audit-key; then
   set_alias suijin-audit-key "${SUIJIN_AUDIT_KEY:-$(head -c 32 /dev/urandom | base64 -w0)}"
 elif [ -n "${SUIJIN_AUDIT_KEY:-}" ]; then
   echo "password alias suijin-audit-key exists and is kept (SUIJIN_AUDIT_KEY ignored: replacing it would make the audit trail unverifiable)"
+fi
+
+# DKIM key: a given file replaces the key (publish its record again); otherwise one is made once.
+# Its public half is kept as a system property, for dkim-dns.sh (the alias cannot be read back).
+dkim_new="$dkim_given"
+if [ -z "$dkim_new" ] && ! has suijin-dkim-key; then
+  command -v openssl >/dev/null || die "openssl is needed to make the DKIM key (or give one in SUIJIN_DKIM_KEY_FILE)"
+  # genpkey writes PKCS#1 for DER; the application reads PKCS#8
+  dkim_new="$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null \
+    | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
+  [ -n "$dkim_new" ] || die "openssl could not make a DKIM key"
+  echo "DKIM key made (RSA 2048 bits)"
+fi
+if [ -n "$dkim_new" ]; then
+  set_alias suijin-dkim-key "$dkim_new"
+  dkim_public="$(printf '%s' "$dkim_new" | base64 -d | openssl pkey -inform DER -pubout -outform DER 2>/dev/null | base64 -w0)"
+  as create-system-properties "suijin.dkim.public-key=${dkim_public//=/\\=}" >/dev/null
+  echo "DKIM key in use: publish its DNS record (domain-config/dkim-dns.sh, or the service operator's page)"
 fi
 
 restart_needed=false

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import jp.suijin.auth.PasswordHasher;
 import jp.suijin.notify.Mail;
-import jp.suijin.notify.MailService;
+import jp.suijin.notify.MailOutbox;
 import jp.suijin.notify.MailTemplates;
 import jp.suijin.persistence.Organisation;
 import jp.suijin.persistence.alarm.AlarmDefinition;
@@ -50,7 +50,8 @@ import jp.suijin.persistence.user.User;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrator")
+// after the audit writer has started: the welcome mails' enqueue calls are audited like any other
+@DependsOn({"SchemaMigrator", "AuditMaintenance"})
 public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class.getName());
@@ -62,7 +63,7 @@ public class DemoDataLoader {
     private Clock clock;
 
     @Inject
-    private MailService mailService;
+    private MailOutbox outbox;
 
     @PostConstruct
     void load() {
@@ -83,7 +84,11 @@ public class DemoDataLoader {
             throw new UncheckedIOException("cannot read the demo secrets file named by " + DemoCredentials.FILE_PROPERTY, e);
         }
         List<Mail> welcome = create(demo, credentials);
-        welcome.forEach(mailService::send);
+        // the organisation's id exists once written; the welcome mails refer to it
+        em.flush();
+        long organisationId = em.createQuery("SELECT o.id FROM Organisation o WHERE o.code = :code", Long.class)
+                .setParameter("code", orgCode).getSingleResult();
+        welcome.forEach(m -> outbox.enqueue(m, "welcome", organisationId));
         LOG.info(() -> "Demo organisation '" + orgCode + "' loaded");
     }
 

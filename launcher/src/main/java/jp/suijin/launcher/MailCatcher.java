@@ -40,18 +40,21 @@ public final class MailCatcher implements AutoCloseable {
         GREENMAIL_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
-    private final GreenMail greenMail;
+    private final int smtpPort;
+    private volatile GreenMail greenMail;
+    /** Mails received before the SMTP server was last stopped (a stopped GreenMail forgets them). */
+    private final List<MimeMessage> earlier = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpServer viewer;
 
-    private MailCatcher(GreenMail greenMail, HttpServer viewer) {
+    private MailCatcher(int smtpPort, GreenMail greenMail, HttpServer viewer) {
+        this.smtpPort = smtpPort;
         this.greenMail = greenMail;
         this.viewer = viewer;
     }
 
     /** Starts SMTP on {@code smtpPort}; the viewer page only when {@code viewerPort > 0}. */
     public static MailCatcher start(int smtpPort, int viewerPort) {
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        GreenMail mail = smtp(smtpPort);
         HttpServer http = null;
         if (viewerPort > 0) {
             try {
@@ -60,7 +63,7 @@ public final class MailCatcher implements AutoCloseable {
                 mail.stop();
                 throw new LaunchException("The mail viewer could not listen on port " + viewerPort + ": " + e.getMessage());
             }
-            MailCatcher catcher = new MailCatcher(mail, http);
+            MailCatcher catcher = new MailCatcher(smtpPort, mail, http);
             http.createContext("/", exchange -> {
                 byte[] page = catcher.page().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
@@ -73,11 +76,30 @@ public final class MailCatcher implements AutoCloseable {
             http.start();
             return catcher;
         }
-        return new MailCatcher(mail, null);
+        return new MailCatcher(smtpPort, mail, null);
+    }
+
+    private static GreenMail smtp(int port) {
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    /** Stops the SMTP server (as a relay that is down), keeping what it received; {@link #startSmtp} brings it back. */
+    public synchronized void stopSmtp() {
+        earlier.addAll(Arrays.asList(greenMail.getReceivedMessages()));
+        greenMail.stop();
+    }
+
+    /** Starts the SMTP server again on the same port. */
+    public synchronized void startSmtp() {
+        greenMail = smtp(smtpPort);
     }
 
     public List<MimeMessage> messages() {
-        return Arrays.asList(greenMail.getReceivedMessages());
+        List<MimeMessage> all = new java.util.ArrayList<>(earlier);
+        all.addAll(Arrays.asList(greenMail.getReceivedMessages()));
+        return all;
     }
 
     /** Waits (without polling sleeps: GreenMail signals each arrival) for a mail that matches. */
@@ -90,7 +112,7 @@ public final class MailCatcher implements AutoCloseable {
             if (found.isPresent() || left <= 0) {
                 return found;
             }
-            greenMail.waitForIncomingEmail(Math.max(1, left / 1_000_000), all.size() + 1);
+            greenMail.waitForIncomingEmail(Math.max(1, left / 1_000_000), all.size() - earlier.size() + 1);
         }
     }
 

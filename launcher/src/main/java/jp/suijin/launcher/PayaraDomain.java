@@ -128,6 +128,10 @@ public final class PayaraDomain {
         return domainsDir.resolve(name).resolve("logs/server.log");
     }
 
+    public Path asadmin() {
+        return asadmin;
+    }
+
     public int adminPort() {
         return adminPort;
     }

@@ -29,7 +29,7 @@ import jp.suijin.auth.PasswordHasher;
 import jp.suijin.auth.Roles;
 import jp.suijin.auth.SecureTokens;
 import jp.suijin.auth.internal.AccountLinks;
-import jp.suijin.notify.MailService;
+import jp.suijin.notify.MailOutbox;
 import jp.suijin.notify.MailTemplates;
 import jp.suijin.persistence.Organisation;
 import jp.suijin.persistence.facility.Facility;
@@ -58,7 +58,7 @@ public class DefaultUserAdministration implements UserAdministration {
     private AccountLinks links;
 
     @Inject
-    private MailService mail;
+    private MailOutbox mail;
 
     @Inject
     private Clock clock;
@@ -234,8 +234,9 @@ public class DefaultUserAdministration implements UserAdministration {
 
     private void mailPasswordLink(User user, String template, Instant now) {
         String token = links.issue(user, AccountToken.Purpose.PASSWORD_RESET, now, PASSWORD_LINK_VALIDITY);
-        mail.send(MailTemplates.render(template, user.getEmail(), user.getLocale(), user.getDisplayName(),
-                user.getLoginId(), AccountLinks.url("reset-password.xhtml", token), PASSWORD_LINK_VALIDITY.toHours()));
+        mail.enqueue(MailTemplates.render(template, user.getEmail(), user.getLocale(), user.getDisplayName(),
+                user.getLoginId(), AccountLinks.url("reset-password.xhtml", token), PASSWORD_LINK_VALIDITY.toHours()),
+                "password_link", user.getOrganisation().getId());
     }
 
     /** A user of the caller's organisation; any other id is answered as unknown. */

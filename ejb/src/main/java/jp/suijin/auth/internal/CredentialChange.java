@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import jp.suijin.auth.PasswordHasher;
-import jp.suijin.notify.MailService;
+import jp.suijin.notify.MailOutbox;
 import jp.suijin.notify.MailTemplates;
 import jp.suijin.persistence.user.AccountToken;
 import jp.suijin.persistence.user.MobileDevice;
@@ -24,7 +24,7 @@ public class CredentialChange {
     private EntityManager em;
 
     @Inject
-    private MailService mail;
+    private MailOutbox mail;
 
     public void newPassword(User user, char[] password, Instant now) {
         user.changePassword(PasswordHasher.hash(password), now);
@@ -43,7 +43,8 @@ public class CredentialChange {
 
     /** Mails the user that a security setting of their account changed ({@code what}: password, twostep.off). */
     public void notice(User user, String what, Instant now) {
-        mail.send(MailTemplates.render("changed." + what, user.getEmail(), user.getLocale(), user.getDisplayName(),
-                user.getLoginId(), MailTemplates.jst(now)));
+        mail.enqueue(MailTemplates.render("changed." + what, user.getEmail(), user.getLocale(), user.getDisplayName(),
+                user.getLoginId(), MailTemplates.jst(now)), "credential_change",
+                user.getOrganisation() == null ? null : user.getOrganisation().getId());
     }
 }

@@ -26,7 +26,7 @@ import jp.suijin.auth.PasswordPolicy;
 import jp.suijin.auth.PasswordRejectedException;
 import jp.suijin.auth.ResendOutcome;
 import jp.suijin.auth.SecureTokens;
-import jp.suijin.notify.MailService;
+import jp.suijin.notify.MailOutbox;
 import jp.suijin.notify.MailTemplates;
 import jp.suijin.persistence.user.AccountToken;
 import jp.suijin.persistence.user.LoginChallenge;
@@ -47,7 +47,7 @@ public class DefaultLoginService implements LoginService {
     private EntityManager em;
 
     @Inject
-    private MailService mail;
+    private MailOutbox mail;
 
     @Inject
     private Clock clock;
@@ -266,9 +266,9 @@ public class DefaultLoginService implements LoginService {
 
     private void sendUnlockLink(User user, OrganisationSecurity rules, Instant now) {
         String token = links.issue(user, AccountToken.Purpose.UNLOCK, now, Duration.ofMinutes(rules.getUnlockLinkMinutes()));
-        mail.send(MailTemplates.render("unlock", user.getEmail(), user.getLocale(), user.getDisplayName(),
+        mail.enqueue(MailTemplates.render("unlock", user.getEmail(), user.getLocale(), user.getDisplayName(),
                 user.getLoginId(), AccountLinks.url("unlock.xhtml", token), rules.getUnlockLinkMinutes(),
-                MailTemplates.jst(now)));
+                MailTemplates.jst(now)), "unlock", organisationId(user));
     }
 
     private List<User> administrators(User of) {
@@ -282,17 +282,18 @@ public class DefaultLoginService implements LoginService {
 
     private void notifyAdministrators(User locked, Instant now) {
         for (User admin : administrators(locked)) {
-            mail.send(MailTemplates.render("locked", admin.getEmail(), admin.getLocale(), admin.getDisplayName(),
-                    locked.getLoginId(), locked.getDisplayName(), MailTemplates.jst(now)));
+            mail.enqueue(MailTemplates.render("locked", admin.getEmail(), admin.getLocale(), admin.getDisplayName(),
+                    locked.getLoginId(), locked.getDisplayName(), MailTemplates.jst(now)),
+                    "account_locked", organisationId(admin));
         }
     }
 
     private void refusedDevice(User user, String deviceName, int slots, Instant now) {
-        mail.send(MailTemplates.render("devicefull", user.getEmail(), user.getLocale(), user.getDisplayName(),
-                user.getLoginId(), deviceName, slots, MailTemplates.jst(now)));
+        mail.enqueue(MailTemplates.render("devicefull", user.getEmail(), user.getLocale(), user.getDisplayName(),
+                user.getLoginId(), deviceName, slots, MailTemplates.jst(now)), "device_refused", organisationId(user));
         for (User admin : administrators(user)) {
-            mail.send(MailTemplates.render("devicefull.admin", admin.getEmail(), admin.getLocale(), admin.getDisplayName(),
-                    user.getLoginId(), deviceName, slots, MailTemplates.jst(now)));
+            mail.enqueue(MailTemplates.render("devicefull.admin", admin.getEmail(), admin.getLocale(), admin.getDisplayName(),
+                    user.getLoginId(), deviceName, slots, MailTemplates.jst(now)), "device_refused", organisationId(admin));
         }
     }
 
@@ -321,8 +322,9 @@ public class DefaultLoginService implements LoginService {
     }
 
     private void sendCode(User user, String code, Instant expires, Instant now) {
-        mail.send(MailTemplates.render("otp", user.getEmail(), user.getLocale(), user.getDisplayName(), code,
-                Math.max(1, Duration.between(now, expires).toMinutes()), MailTemplates.jst(expires)));
+        mail.enqueue(MailTemplates.render("otp", user.getEmail(), user.getLocale(), user.getDisplayName(), code,
+                Math.max(1, Duration.between(now, expires).toMinutes()), MailTemplates.jst(expires)),
+                "otp", organisationId(user));
     }
 
     private LoginOutcome signedIn(User user, ClientInfo client, Instant now, String how) {
@@ -340,8 +342,12 @@ public class DefaultLoginService implements LoginService {
         user.recordSuccessfulLogin();
         String agent = client.userAgent() == null ? "-" : client.userAgent().length() > MAX_USER_AGENT
                 ? client.userAgent().substring(0, MAX_USER_AGENT) + "…" : client.userAgent();
-        mail.send(MailTemplates.render("signin", user.getEmail(), user.getLocale(), user.getDisplayName(),
-                user.getLoginId(), MailTemplates.jst(now), client.ip(), agent));
+        mail.enqueue(MailTemplates.render("signin", user.getEmail(), user.getLocale(), user.getDisplayName(),
+                user.getLoginId(), MailTemplates.jst(now), client.ip(), agent), "signin", organisationId(user));
+    }
+
+    private static Long organisationId(User user) {
+        return user.getOrganisation() == null ? null : user.getOrganisation().getId();
     }
 
     private void event(String name, Outcome outcome, User user, String detail) {

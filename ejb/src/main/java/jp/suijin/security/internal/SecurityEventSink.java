@@ -3,6 +3,7 @@ package jp.suijin.security.internal;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import jp.suijin.audit.AuditLog;
 import jp.suijin.audit.Outcome;
-import jp.suijin.notify.MailService;
+import jp.suijin.notify.MailOutbox;
 import jp.suijin.notify.MailTemplates;
 import jp.suijin.security.RuleSetting;
 import jp.suijin.security.SecurityRule;
@@ -46,7 +47,7 @@ public class SecurityEventSink {
     private DataSource dataSource;
 
     @Inject
-    private MailService mail;
+    private MailOutbox mail;
 
     @Inject
     private AuditLog audit;
@@ -90,6 +91,9 @@ public class SecurityEventSink {
         settings.keySet().removeIf(k -> k.startsWith(organisationId + "|"));
     }
 
+    // one transaction for the event and its mails: the outbox takes mail only inside one, and a mail
+    // about an event that was not stored would point administrators at nothing
+    @Transactional(rollbackOn = SQLException.class)
     public void raise(SecurityRule rule, Long organisationId, String subject, String clientIp, String detail, Instant at)
             throws SQLException {
         if (!setting(organisationId, rule).enabled()) {
@@ -134,9 +138,10 @@ public class SecurityEventSink {
             if (mailNow) {
                 int held = heldBack(c, organisationId, time);
                 for (String[] r : recipients(c, organisationId)) {
-                    mail.send(MailTemplates.render("security.event", r[0], r[1], r[2],
+                    mail.enqueue(MailTemplates.render("security.event", r[0], r[1], r[2],
                             MailTemplates.text("security.rule." + rule.name(), r[1]), subject,
-                            clientIp == null ? "-" : clientIp, detail, MailTemplates.jst(at), held));
+                            clientIp == null ? "-" : clientIp, detail, MailTemplates.jst(at), held),
+                            "security_event", organisationId);
                 }
             } else {
                 LOG.warning(() -> "Security event " + rule + " for " + subject + " not mailed: " + MAILS_PER_HOUR
