@@ -119,28 +119,31 @@ class AlarmEvaluationIT extends IntegrationTest {
     @Test
     void aSilentDeviceRaisesCommunicationLossAndDataClearsIt() throws Exception {
         long device = AlarmFixtures.deviceId(DEVICE);
-        try (Connection c = stack().connect(); PreparedStatement s = c.prepareStatement("INSERT INTO device_alarm_setting"
-                + " (device_id, comm_loss_minutes, severity, updated_at) VALUES (?, 5, 'MAJOR', UTC_TIMESTAMP(3))")) {
-            s.setLong(1, device);
-            s.executeUpdate();
-        }
-        try {
-            AlarmFixtures.post(DEVICE, "PH-EFF", Instant.now().truncatedTo(ChronoUnit.SECONDS), 7.0);
-            AuditProbe.advanceClock(Duration.ofMinutes(6));
-            AuditProbe.post("alarm-monitor");
-            Row loss = deviceAlarms(device).get(0);
-            assertEquals("COMM_LOSS", loss.kind);
-            assertNull(loss.clearedAt);
-            AlarmFixtures.post(DEVICE, "PH-EFF", Instant.now().truncatedTo(ChronoUnit.SECONDS), 7.1);
-            assertNotNull(deviceAlarms(device).get(0).clearedAt);
-            assertEquals(1, deviceAlarms(device).size());
-        } finally {
-            try (Connection c = stack().connect(); PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM device_alarm_setting WHERE device_id = ?")) {
-                s.setLong(1, device);
-                s.executeUpdate();
+        int minutes;
+        try (Connection c = stack().connect(); PreparedStatement q = c.prepareStatement(
+                "SELECT comm_loss_minutes FROM device_alarm_setting WHERE device_id = ? AND enabled")) {
+            q.setLong(1, device);
+            try (ResultSet r = q.executeQuery()) {
+                assertTrue(r.next(), "the demo devices have a communication-loss setting");
+                minutes = r.getInt(1);
             }
         }
+        AlarmFixtures.post(DEVICE, "PH-EFF", Instant.now().truncatedTo(ChronoUnit.SECONDS), 7.0);
+        int before = deviceAlarms(device).size();
+        AuditProbe.advanceClock(Duration.ofMinutes(minutes - 1));
+        AuditProbe.post("alarm-monitor");
+        assertEquals(before, deviceAlarms(device).size(), "still inside the allowed silence");
+        AuditProbe.advanceClock(Duration.ofMinutes(2));
+        AuditProbe.post("alarm-monitor");
+        List<Row> rows = deviceAlarms(device);
+        assertEquals(before + 1, rows.size());
+        Row loss = rows.get(rows.size() - 1);
+        assertEquals("COMM_LOSS", loss.kind);
+        assertNull(loss.clearedAt);
+        AuditProbe.post("alarm-monitor");
+        assertEquals(before + 1, deviceAlarms(device).size(), "raised once");
+        AlarmFixtures.post(DEVICE, "PH-EFF", Instant.now().truncatedTo(ChronoUnit.SECONDS), 7.1);
+        assertNotNull(deviceAlarms(device).get(rows.size() - 1).clearedAt);
     }
 
     record Row(long id, String kind, String severity, Instant raisedAt, Double raisedValue, Double limit,

@@ -52,7 +52,7 @@ class AlarmMailIT extends IntegrationTest {
 
     @Test
     void anAlarmAndItsRecoveryAreMailedToTheGroupInEachRecipientsLanguage() throws Exception {
-        long group = group("当直", "MAJOR", 0);
+        long group = group("IT当直", "MAJOR", 0);
         member(group, "it-alarm-ja@example.jp", "ja");
         member(group, "it-alarm-en@example.com", "en");
         long point = AlarmFixtures.pointId(DEVICE, "FI-INF");
