@@ -18,6 +18,7 @@ import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.Roles;
 import jp.suijin.persistence.facility.CurrentValue;
+import jp.suijin.persistence.alarm.DeviceAlarmSetting;
 import jp.suijin.persistence.facility.Facility;
 import jp.suijin.persistence.facility.FieldDevice;
 import jp.suijin.persistence.facility.MeasurementPoint;
@@ -32,7 +33,7 @@ import jp.suijin.telemetry.StateLabels;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
 public class DefaultFacilityService implements FacilityService {
 
-    /** A device silent for longer than this counts as lost (comm-loss alarms will make it configurable). */
+    /** A device silent for longer than this counts as lost, unless its communication-loss setting says otherwise. */
     static final Duration COMMUNICATION_TIMEOUT = Duration.ofMinutes(10);
 
     @Inject
@@ -75,7 +76,15 @@ public class DefaultFacilityService implements FacilityService {
         if (facilities.isEmpty()) {
             return List.of();
         }
-        Instant lostBefore = clock.instant().minus(COMMUNICATION_TIMEOUT);
+        Instant now = clock.instant();
+        // a device with a communication-loss setting is lost after its own minutes, as its alarm says
+        Map<Long, Instant> lostBefore = new HashMap<>();
+        for (DeviceAlarmSetting setting : em.createQuery("SELECT s FROM DeviceAlarmSetting s"
+                + " WHERE s.device.facility IN :facilities AND s.enabled = true", DeviceAlarmSetting.class)
+                .setParameter("facilities", facilities).getResultList()) {
+            lostBefore.put(setting.getDeviceId(), now.minus(Duration.ofMinutes(setting.getCommLossMinutes())));
+        }
+        Instant defaultLostBefore = now.minus(COMMUNICATION_TIMEOUT);
         Map<Long, List<PointValue>> pointsByFacility = new HashMap<>();
         List<Object[]> rows = em.createQuery("SELECT p, c FROM MeasurementPoint p LEFT JOIN CurrentValue c"
                 + " ON c.pointId = p.id WHERE p.facility IN :facilities AND p.enabled = true"
@@ -90,7 +99,8 @@ public class DefaultFacilityService implements FacilityService {
                     .add(new PointValue(p.getId(), p.getCode(), p.getName(), p.getKind(), p.getUnit(),
                             p.getDecimals(), value == null ? null : StateLabels.label(p.getStateLabels(), value),
                             value, c == null ? null : c.getSampleTime(), c == null ? null : c.getQuality(),
-                            c != null && c.getSampleTime().isBefore(lostBefore)));
+                            c != null && c.getSampleTime().isBefore(
+                                    lostBefore.getOrDefault(p.getDevice().getId(), defaultLostBefore))));
         }
 
         Map<Long, List<FieldDevice>> devicesByFacility = new HashMap<>();
@@ -101,20 +111,27 @@ public class DefaultFacilityService implements FacilityService {
             devicesByFacility.computeIfAbsent(d.getFacility().getId(), k -> new ArrayList<>()).add(d);
         }
 
+        Map<Long, Long> alarms = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT a.facilityId, COUNT(a) FROM Alarm a WHERE a.facilityId IN :ids"
+                + " AND (a.ackedAt IS NULL OR a.clearedAt IS NULL) GROUP BY a.facilityId", Object[].class)
+                .setParameter("ids", facilities.stream().map(Facility::getId).toList()).getResultList()) {
+            alarms.put((Long) row[0], (Long) row[1]);
+        }
+
         List<FacilityOverview> result = new ArrayList<>(facilities.size());
         for (Facility f : facilities) {
             List<FieldDevice> devices = devicesByFacility.getOrDefault(f.getId(), List.of());
             Instant lastSeen = devices.stream().map(FieldDevice::getLastSeenAt).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
-            // every device must have reported recently, not just one of them
-            boolean ok = !devices.isEmpty() && devices.stream()
-                    .allMatch(d -> d.getLastSeenAt() != null && !d.getLastSeenAt().isBefore(lostBefore));
             List<DeviceStatus> statuses = devices.stream().sorted(Comparator.comparing(FieldDevice::getCode))
-                    .map(d -> new DeviceStatus(d.getCode(), d.getName(), d.getLastSeenAt(),
-                            d.getLastSeenAt() != null && !d.getLastSeenAt().isBefore(lostBefore)))
+                    .map(d -> new DeviceStatus(d.getCode(), d.getName(), d.getLastSeenAt(), d.getLastSeenAt() != null
+                            && !d.getLastSeenAt().isBefore(lostBefore.getOrDefault(d.getId(), defaultLostBefore))))
                     .toList();
+            // every device must have reported recently, not just one of them
+            boolean ok = !statuses.isEmpty() && statuses.stream().allMatch(DeviceStatus::communicationOk);
             result.add(new FacilityOverview(f.getId(), f.getCode(), f.getName(), f.getKind(), lastSeen, ok, statuses,
-                    List.copyOf(pointsByFacility.getOrDefault(f.getId(), List.of()))));
+                    List.copyOf(pointsByFacility.getOrDefault(f.getId(), List.of())),
+                    alarms.getOrDefault(f.getId(), 0L).intValue()));
         }
         return result;
     }
