@@ -131,6 +131,7 @@ public class MobileResource {
             }
             JsonObjectBuilder facility = Json.createObjectBuilder().add("id", f.id()).add("code", f.code())
                     .add("name", f.name()).add("kind", f.kind().name()).add("communicationOk", f.communicationOk())
+                    .add("activeAlarms", f.activeAlarms())
                     .add("points", points);
             if (f.lastSeen() != null) {
                 facility.add("lastSeen", f.lastSeen().toString());
