@@ -31,6 +31,7 @@ import jp.suijin.auth.SecureTokens;
 import jp.suijin.auth.internal.AccountLinks;
 import jp.suijin.notify.MailOutbox;
 import jp.suijin.notify.MailTemplates;
+import jp.suijin.notify.MailAddresses;
 import jp.suijin.persistence.Organisation;
 import jp.suijin.persistence.facility.Facility;
 import jp.suijin.persistence.user.AccountToken;
@@ -46,7 +47,6 @@ public class DefaultUserAdministration implements UserAdministration {
     /** How long a mailed set-password link stays valid. */
     static final Duration PASSWORD_LINK_VALIDITY = Duration.ofHours(24);
     private static final Pattern LOGIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @Inject
     private CallerLookup callers;
@@ -135,7 +135,7 @@ public class DefaultUserAdministration implements UserAdministration {
             throw new AdministrationException("displayName", "admin.error.displayName");
         }
         String email = input.email() == null ? "" : input.email().strip();
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (!MailAddresses.valid(email)) {
             throw new AdministrationException("email", "admin.error.email");
         }
         if (input.role() == null || input.role() == Role.SERVICE_OPERATOR) {

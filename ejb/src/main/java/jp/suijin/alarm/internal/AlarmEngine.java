@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -121,7 +123,7 @@ public class AlarmEngine implements AlarmEvaluation {
         try (Connection c = dataSource.getConnection()) {
             List<Object[]> silent = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT d.id, d.facility_id, f.organisation_id, s.severity,"
-                    + " s.comm_loss_minutes, COALESCE(d.last_seen_at, d.created_at)"
+                    + " s.comm_loss_minutes"
                     + " FROM device_alarm_setting s JOIN field_device d ON d.id = s.device_id"
                     + " JOIN facility f ON f.id = d.facility_id"
                     + " WHERE s.enabled AND (s.shelved_until IS NULL OR s.shelved_until <= ?) AND d.enabled AND f.enabled"
@@ -131,14 +133,19 @@ public class AlarmEngine implements AlarmEvaluation {
                 q.setObject(2, utc(now));
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        silent.add(new Object[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getInt(5),
-                                r.getObject(6, LocalDateTime.class)});
+                        silent.add(new Object[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getInt(5)});
                     }
                 }
             }
             for (Object[] d : silent) {
                 long device = (Long) d[0];
-                Instant at = ((LocalDateTime) d[5]).plusMinutes((Integer) d[4]).toInstant(ZoneOffset.UTC);
+                LocalDateTime seen = lastSeen(c, device);
+                // ingest updates last_seen_at under this lock: a batch that committed since the query above
+                // is seen here, so a device that just spoke gets no alarm
+                if (seen.isAfter(utc(now).minusMinutes((Integer) d[4]))) {
+                    continue;
+                }
+                Instant at = seen.plusMinutes((Integer) d[4]).toInstant(ZoneOffset.UTC);
                 Long id = insert(c, (Long) d[2], (Long) d[1], null, device, AlarmKind.COMM_LOSS,
                         Severity.valueOf((String) d[3]), at, null, ((Integer) d[4]).doubleValue());
                 if (id != null) {
@@ -163,6 +170,17 @@ public class AlarmEngine implements AlarmEvaluation {
             try (ResultSet r = q.executeQuery()) {
                 r.next();
                 return r.getBoolean(1);
+            }
+        }
+    }
+
+    private static LocalDateTime lastSeen(Connection c, long device) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT COALESCE(last_seen_at, created_at) FROM field_device WHERE id = ? FOR UPDATE")) {
+            q.setLong(1, device);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getObject(1, LocalDateTime.class);
             }
         }
     }
@@ -235,20 +253,24 @@ public class AlarmEngine implements AlarmEvaluation {
         }
     }
 
-    static Set<Long> faultStates(String states) {
-        if (states == null || states.isBlank()) {
-            return Set.of();
+    /** The fault states as stored ("2;3"), in state order. */
+    static SortedSet<Long> faultStates(String states) {
+        SortedSet<Long> faults = new TreeSet<>();
+        if (states != null) {
+            Arrays.stream(states.split(";")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf)
+                    .forEach(faults::add);
         }
-        return Arrays.stream(states.split(";")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf)
-                .collect(Collectors.toUnmodifiableSet());
+        return faults;
     }
 
     /** Locks the points' evaluation rows (creating them on a point's first evaluation), in id order. */
     private static Map<Long, PointState> lockStates(Connection c, Collection<Long> points) throws SQLException {
         List<Long> ordered = new ArrayList<>(new TreeSet<>(points));
         String in = ordered.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
-        try (PreparedStatement create = c.prepareStatement(
-                "INSERT IGNORE INTO alarm_point_state (point_id, evaluated_until, last_value) VALUES (?, ?, 0)")) {
+        // an upsert locks an existing row exclusively at once; INSERT IGNORE would take a shared lock, and
+        // two batches upgrading theirs for the FOR UPDATE below would deadlock
+        try (PreparedStatement create = c.prepareStatement("INSERT INTO alarm_point_state (point_id, evaluated_until,"
+                + " last_value) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE point_id = point_id")) {
             for (long p : ordered) {
                 create.setLong(1, p);
                 create.setObject(2, NEVER);
@@ -265,9 +287,11 @@ public class AlarmEngine implements AlarmEvaluation {
                 last.put(r.getLong(1), r.getDouble(3));
             }
         }
+        // locking reads from here: they see what a batch that held these rows before us committed, where a
+        // plain read would see the transaction's older snapshot
         Map<Long, Map<AlarmKind, Long>> open = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement("SELECT point_id, kind, id FROM alarm"
-                + " WHERE open_key IS NOT NULL AND point_id IN " + in); ResultSet r = q.executeQuery()) {
+                + " WHERE open_key IS NOT NULL AND point_id IN " + in + " FOR UPDATE"); ResultSet r = q.executeQuery()) {
             while (r.next()) {
                 open.computeIfAbsent(r.getLong(1), k -> new EnumMap<>(AlarmKind.class))
                         .put(AlarmKind.valueOf(r.getString(2)), r.getLong(3));
@@ -275,7 +299,7 @@ public class AlarmEngine implements AlarmEvaluation {
         }
         Map<Long, Map<AlarmKind, PointState.Pending>> pending = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement("SELECT point_id, kind, since, value FROM alarm_pending"
-                + " WHERE point_id IN " + in); ResultSet r = q.executeQuery()) {
+                + " WHERE point_id IN " + in + " FOR UPDATE"); ResultSet r = q.executeQuery()) {
             while (r.next()) {
                 pending.computeIfAbsent(r.getLong(1), k -> new EnumMap<>(AlarmKind.class)).put(
                         AlarmKind.valueOf(r.getString(2)), new PointState.Pending(
@@ -320,13 +344,12 @@ public class AlarmEngine implements AlarmEvaluation {
         }
     }
 
-    /** Inserts an uncleared alarm; null when that condition already has one (a racing evaluation won). */
+    /** Inserts an uncleared alarm; null when that condition already has one (another server's timer won). */
     private static Long insert(Connection c, long organisation, long facility, Long point, Long device, AlarmKind kind,
             Severity severity, Instant at, Double value, Double limit) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO alarm (organisation_id, facility_id, point_id,"
                 + " device_id, kind, severity, open_key, raised_at, raised_value, limit_value)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id",
-                Statement.RETURN_GENERATED_KEYS)) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, organisation);
             insert.setLong(2, facility);
             insert.setObject(3, point, Types.BIGINT);
@@ -337,7 +360,10 @@ public class AlarmEngine implements AlarmEvaluation {
             insert.setObject(8, utc(at));
             insert.setObject(9, value, Types.DOUBLE);
             insert.setObject(10, limit, Types.DOUBLE);
-            if (insert.executeUpdate() != 1) {
+            try {
+                insert.executeUpdate();
+            } catch (SQLIntegrityConstraintViolationException duplicate) {
+                // only this statement failed; the transaction goes on
                 return null;
             }
             try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -383,7 +409,7 @@ public class AlarmEngine implements AlarmEvaluation {
                         value, rules.limits().get(kind).value());
                 if (id == null) {
                     throw new IllegalStateException("alarm " + kind + " of point " + rules.pointId()
-                            + " rose elsewhere although its evaluation row was locked");
+                            + " is open although its evaluation row, locked here, says it is not");
                 }
                 mail.raised(c, id, now);
                 AlarmSignal signal = new AlarmSignal(rules.organisationId(), rules.facilityId(), id,

@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import jp.suijin.notify.Mail;
+import jp.suijin.notify.MailAddresses;
 import jp.suijin.notify.MailOutbox;
 import jp.suijin.notify.MailTemplates;
+import jp.suijin.persistence.alarm.Severity;
 import jp.suijin.telemetry.StateLabels;
 
 /**
@@ -72,7 +75,8 @@ public class AlarmMail {
     void raised(Connection c, long alarmId, Instant now) throws SQLException {
         Facts facts = facts(c, alarmId);
         List<Long> groups = groups(c, "SELECT g.id FROM recipient_group g WHERE g.facility_id = ? AND g.enabled"
-                + " AND g.delay_minutes = 0 AND " + severityColumn(facts.severity()), facts.facilityId());
+                + " AND g.delay_minutes = 0 AND " + severityMatches("'" + Severity.valueOf(facts.severity()) + "'"),
+                facts.facilityId());
         notifyGroups(c, facts, groups, "alarm.raised", ALARM, now);
     }
 
@@ -84,26 +88,27 @@ public class AlarmMail {
             return;
         }
         Facts facts = facts(c, alarmId);
-        Map<String, String> recipients = recipients(c, groups);
+        Map<String, String> recipients = recipients(c, groups, facts.facilityId());
         for (Map.Entry<String, String> r : recipients.entrySet()) {
             send(c, facts, r.getKey(), r.getValue(), "alarm.cleared", RECOVERY, now);
         }
     }
 
     /**
-     * Sends each uncleared, unacknowledged alarm to the escalation groups whose delay has passed since it
-     * rose; returns how many alarm-group pairs were mailed.
+     * Sends each uncleared, unacknowledged alarm to the escalation groups whose delay has passed since the
+     * alarm was first mailed (or rose, if nobody was mailed at once: an alarm raised for the past, by a
+     * catching-up device, escalates from when it became known); returns how many alarm-group pairs were
+     * mailed. Each pair is claimed by its notification row, so two servers never both mail it.
      */
     int escalate(Connection c, Instant now) throws SQLException {
         List<long[]> due = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT a.id, g.id FROM alarm a JOIN recipient_group g"
-                + " ON g.facility_id = a.facility_id AND g.enabled AND g.delay_minutes > 0"
-                + " AND ((a.severity = 'MAJOR' AND g.notify_major) OR (a.severity = 'MINOR' AND g.notify_minor)"
-                + " OR (a.severity = 'NOTICE' AND g.notify_notice))"
-                + " WHERE a.needs_attention AND a.acked_at IS NULL AND a.cleared_at IS NULL"
-                + " AND a.raised_at <= ? - INTERVAL g.delay_minutes MINUTE"
+                + " ON g.facility_id = a.facility_id AND g.enabled AND g.delay_minutes > 0 AND " + severityMatches("a.severity")
+                + " WHERE a.open_key IS NOT NULL AND a.acked_at IS NULL"
+                + " AND COALESCE((SELECT MIN(n.mailed_at) FROM alarm_notification n WHERE n.alarm_id = a.id), a.raised_at)"
+                + " <= ? - INTERVAL g.delay_minutes MINUTE"
                 + " AND NOT EXISTS (SELECT 1 FROM alarm_notification n WHERE n.alarm_id = a.id AND n.group_id = g.id)"
-                + " ORDER BY a.id, g.delay_minutes FOR UPDATE")) {
+                + " ORDER BY a.id, g.delay_minutes")) {
             q.setObject(1, AlarmEngine.utc(now));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
@@ -111,10 +116,11 @@ public class AlarmMail {
                 }
             }
         }
+        int mailed = 0;
         for (long[] d : due) {
-            notifyGroups(c, facts(c, d[0]), List.of(d[1]), "alarm.escalated", ALARM, now);
+            mailed += notifyGroups(c, facts(c, d[0]), List.of(d[1]), "alarm.escalated", ALARM, now);
         }
-        return due.size();
+        return mailed;
     }
 
     /**
@@ -122,29 +128,31 @@ public class AlarmMail {
      * how many digests went out.
      */
     int flushDigests(Connection c, Instant now) throws SQLException {
-        List<String> due = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT recipient FROM alarm_digest_item GROUP BY recipient"
-                + " HAVING MIN(created_at) <= ?")) {
+        // per organisation: someone in two utilities' groups gets each its own digest
+        List<Object[]> due = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT organisation_id, recipient FROM alarm_digest_item"
+                + " GROUP BY organisation_id, recipient HAVING MIN(created_at) <= ?")) {
             q.setObject(1, AlarmEngine.utc(now.minus(Duration.ofMinutes(1))));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    due.add(r.getString(1));
+                    due.add(new Object[] {r.getLong(1), r.getString(2)});
                 }
             }
         }
-        for (String recipient : due) {
+        for (Object[] d : due) {
+            long organisation = (Long) d[0];
+            String recipient = (String) d[1];
             List<Long> items = new ArrayList<>();
             StringBuilder lines = new StringBuilder();
             String locale = "ja";
-            Long organisation = null;
-            try (PreparedStatement q = c.prepareStatement("SELECT id, alarm_id, event, locale, organisation_id"
-                    + " FROM alarm_digest_item WHERE recipient = ? ORDER BY id FOR UPDATE")) {
-                q.setString(1, recipient);
+            try (PreparedStatement q = c.prepareStatement("SELECT id, alarm_id, event, locale FROM alarm_digest_item"
+                    + " WHERE organisation_id = ? AND recipient = ? ORDER BY id FOR UPDATE")) {
+                q.setLong(1, organisation);
+                q.setString(2, recipient);
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
                         items.add(r.getLong(1));
                         locale = r.getString(4);
-                        organisation = r.getLong(5);
                         Facts f = facts(c, r.getLong(2));
                         boolean raised = "RAISED".equals(r.getString(3));
                         lines.append(MessageFormat.format(MailTemplates.text("alarm.digest.line", locale),
@@ -172,24 +180,28 @@ public class AlarmMail {
         return due.size();
     }
 
-    private void notifyGroups(Connection c, Facts facts, List<Long> groups, String template, String category,
+    /** Mails the groups not yet mailed about the alarm; returns how many were. */
+    private int notifyGroups(Connection c, Facts facts, List<Long> groups, String template, String category,
             Instant now) throws SQLException {
-        if (groups.isEmpty()) {
-            return;
-        }
+        List<Long> claimed = new ArrayList<>();
         try (PreparedStatement mark = c.prepareStatement(
                 "INSERT IGNORE INTO alarm_notification (alarm_id, group_id, mailed_at) VALUES (?, ?, ?)")) {
             for (long g : groups) {
                 mark.setLong(1, facts.id());
                 mark.setLong(2, g);
                 mark.setObject(3, AlarmEngine.utc(now));
-                mark.addBatch();
+                if (mark.executeUpdate() == 1) {
+                    claimed.add(g);
+                }
             }
-            mark.executeBatch();
         }
-        for (Map.Entry<String, String> r : recipients(c, groups).entrySet()) {
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        for (Map.Entry<String, String> r : recipients(c, claimed, facts.facilityId()).entrySet()) {
             send(c, facts, r.getKey(), r.getValue(), template, category, now);
         }
+        return claimed.size();
     }
 
     private void send(Connection c, Facts f, String recipient, String locale, String template, String category,
@@ -246,27 +258,42 @@ public class AlarmMail {
         return groups;
     }
 
-    /** Each address once (a user in two groups gets one mail), with its language. */
-    private static Map<String, String> recipients(Connection c, List<Long> groups) throws SQLException {
+    /**
+     * Each address once (a user in two groups gets one mail), with its language. A user is mailed only
+     * while enabled, in the group's organisation and allowed to see the facility (access can change after
+     * they were added). An address that cannot be mailed is skipped and logged, masked: one bad member
+     * must not stop the alarm, its samples or the other members' mails.
+     */
+    private static Map<String, String> recipients(Connection c, List<Long> groups, long facilityId) throws SQLException {
         Map<String, String> recipients = new LinkedHashMap<>();
-        String in = groups.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        String in = groups.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
         try (PreparedStatement q = c.prepareStatement("SELECT u.email, u.locale FROM recipient_group_member m"
-                + " JOIN app_user u ON u.id = m.user_id WHERE m.group_id IN (" + in + ") AND u.enabled"
+                + " JOIN recipient_group g ON g.id = m.group_id JOIN app_user u ON u.id = m.user_id"
+                + " WHERE m.group_id IN " + in + " AND u.enabled AND u.organisation_id = g.organisation_id"
+                + " AND (NOT EXISTS (SELECT 1 FROM user_facility uf WHERE uf.user_id = u.id)"
+                + " OR EXISTS (SELECT 1 FROM user_facility uf WHERE uf.user_id = u.id AND uf.facility_id = ?))"
                 + " UNION ALL SELECT m.email, COALESCE(m.locale, 'ja') FROM recipient_group_member m"
-                + " WHERE m.group_id IN (" + in + ") AND m.email IS NOT NULL"); ResultSet r = q.executeQuery()) {
-            while (r.next()) {
-                recipients.putIfAbsent(r.getString(1), "en".equals(r.getString(2)) ? "en" : "ja");
+                + " WHERE m.group_id IN " + in + " AND m.email IS NOT NULL")) {
+            q.setLong(1, facilityId);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    String address = r.getString(1).strip();
+                    if (MailAddresses.valid(address)) {
+                        recipients.putIfAbsent(address, "en".equals(r.getString(2)) ? "en" : "ja");
+                    } else {
+                        LOG.warning(() -> "Alarm mail: recipient " + MailAddresses.mask(address) + " of group(s) " + in
+                                + " is not a mail address; skipped");
+                    }
+                }
             }
         }
         return recipients;
     }
 
-    private static String severityColumn(String severity) {
-        return switch (severity) {
-            case "MAJOR" -> "g.notify_major";
-            case "MINOR" -> "g.notify_minor";
-            default -> "g.notify_notice";
-        };
+    /** SQL: whether group g takes alarms of the severity in {@code severity} (a column or a literal). */
+    private static String severityMatches(String severity) {
+        return "((" + severity + " = 'MAJOR' AND g.notify_major) OR (" + severity + " = 'MINOR' AND g.notify_minor)"
+                + " OR (" + severity + " = 'NOTICE' AND g.notify_notice))";
     }
 
     private static String link() {

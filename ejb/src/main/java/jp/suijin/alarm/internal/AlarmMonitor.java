@@ -2,6 +2,7 @@ package jp.suijin.alarm.internal;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -18,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import jp.suijin.auth.Roles;
 
 /**
  * What no sample triggers: on-delays that run out without a further sample, devices that fall silent,
@@ -67,8 +69,8 @@ public class AlarmMonitor {
         }
     }
 
-    /** Runs a round now, after one that is running ends (for tests that moved the clock). */
-    @PermitAll
+    /** Runs a round now, after one that is running ends (after the service operator moved a test clock). */
+    @RolesAllowed(Roles.SERVICE_OPERATOR)
     public void runNow() {
         running.lock();
         try {

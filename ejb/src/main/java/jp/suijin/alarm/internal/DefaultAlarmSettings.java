@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jp.suijin.admin.AdministrationException;
 import jp.suijin.alarm.AlarmSettings;
@@ -35,6 +34,7 @@ import jp.suijin.alarm.RecipientGroupRow;
 import jp.suijin.alarm.SettingStatus;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.Roles;
+import jp.suijin.notify.MailAddresses;
 import jp.suijin.persistence.alarm.AlarmDefinition;
 import jp.suijin.persistence.alarm.DeviceAlarmSetting;
 import jp.suijin.persistence.alarm.RecipientGroup;
@@ -66,7 +66,6 @@ public class DefaultAlarmSettings implements AlarmSettings {
      * supervision but is none.
      */
     static final double RANGE_MARGIN = 0.1;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @Inject
     private CallerLookup callers;
@@ -248,7 +247,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
     public long addAddressMember(long groupId, String email, String locale) {
         RecipientGroup group = groupOf(groupId);
         String address = email == null ? "" : email.strip();
-        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+        if (!MailAddresses.valid(address)) {
             throw new AdministrationException("email", "alarm.error.email");
         }
         if (!"ja".equals(locale) && !"en".equals(locale)) {
@@ -428,7 +427,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
     private static PointAlarm pointAlarm(MeasurementPoint p, AlarmDefinition d, Instant now) {
         PointAlarmForm form = d == null ? null : new PointAlarmForm(d.getHighHigh(), d.getHighHighSeverity(),
                 d.getHigh(), d.getHighSeverity(), d.getLow(), d.getLowSeverity(), d.getLowLow(), d.getLowLowSeverity(),
-                d.getDeadband(), d.getOnDelaySeconds(), states(d.getFaultStates()), d.getStateSeverity());
+                d.getDeadband(), d.getOnDelaySeconds(), List.copyOf(AlarmEngine.faultStates(d.getFaultStates())), d.getStateSeverity());
         SettingStatus status = d == null ? null : status(d.isEnabled(), d.getShelvedUntil(), now);
         boolean shelved = status == SettingStatus.SHELVED;
         return new PointAlarm(p.getId(), p.getDevice().getCode(), p.getCode(), p.getName(), p.getKind(), p.getUnit(),
@@ -450,16 +449,6 @@ public class DefaultAlarmSettings implements AlarmSettings {
             return SettingStatus.DISABLED;
         }
         return shelvedUntil != null && shelvedUntil.isAfter(now) ? SettingStatus.SHELVED : SettingStatus.ACTIVE;
-    }
-
-    private static List<Long> states(String faultStates) {
-        List<Long> states = new ArrayList<>();
-        if (faultStates != null) {
-            for (String s : faultStates.split(";")) {
-                states.add(Long.valueOf(s.strip()));
-            }
-        }
-        return states;
     }
 
     private static RecipientGroupRow row(RecipientGroup g) {

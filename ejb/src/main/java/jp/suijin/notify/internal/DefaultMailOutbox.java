@@ -8,8 +8,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
@@ -26,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import jp.suijin.notify.Mail;
+import jp.suijin.notify.MailAddresses;
 import jp.suijin.notify.MailOutbox;
 
 /**
@@ -73,13 +72,8 @@ public class DefaultMailOutbox implements MailOutbox {
             throw new IllegalArgumentException("category must be 1-32 lower-case letters, digits or _: " + category);
         }
         String recipient = mail.to().strip();
-        try {
-            new InternetAddress(recipient, true).validate();
-        } catch (AddressException e) {
-            throw new IllegalArgumentException("recipient is not a mail address: " + MailSender.mask(recipient));
-        }
-        if (recipient.length() > 254) {
-            throw new IllegalArgumentException("recipient is longer than 254 characters");
+        if (!MailAddresses.valid(recipient)) {
+            throw new IllegalArgumentException("recipient is not a mail address: " + MailAddresses.mask(recipient));
         }
         if (mail.subject().length() > MAX_SUBJECT || mail.body().length() > MAX_BODY) {
             throw new IllegalArgumentException("subject longer than " + MAX_SUBJECT + " or body longer than " + MAX_BODY

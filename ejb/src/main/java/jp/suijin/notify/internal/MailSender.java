@@ -26,6 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import jp.suijin.audit.AuditRetention;
+import jp.suijin.notify.MailAddresses;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -37,8 +38,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>Delivery is at least once: the relay accepting a mail and the row becoming SENT are two steps,
  * so a server that dies between them sends that mail again once its lease ends, with the same
- * Message-ID (mail programs and archives recognise it as the same mail). Nothing of a body is
- * logged or kept in {@code last_error}: bodies hold one-time codes and links.
+ * Message-ID (mail programs and archives recognise it as the same mail). A row is marked only while
+ * it is still the claim that sent it (same attempt count), so a late answer of an expired claim
+ * cannot undo a later one. Nothing of a body is logged or kept in {@code last_error}, and a body is
+ * emptied once its mail is SENT or FAILED: bodies hold one-time codes and links, and the row is kept
+ * as the record of what was sent to whom.
  *
  * <p>A CDI bean, not an EJB: it is the delivery machinery behind {@code MailOutbox}, not a business
  * operation, so it makes no audit record per run. Its connections commit on their own (callers hold
@@ -207,7 +211,7 @@ public class MailSender {
         Instant now = clock.instant();
         MimeMessage message = new SignedMessage(session, m.messageId(), signer, now);
         message.setFrom();
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(m.recipient(), true));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(m.recipient(), false));
         message.setSubject(m.subject(), "UTF-8");
         message.setText(m.body(), "UTF-8");
         message.setSentDate(Date.from(now));
@@ -230,9 +234,11 @@ public class MailSender {
 
     private void sent(Claimed m) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement u = c.prepareStatement(
-                "UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?")) {
+                "UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL, body = ''"
+                        + " WHERE id = ? AND status = 'PENDING' AND attempts = ?")) {
             u.setObject(1, utc(clock.instant()));
             u.setLong(2, m.id());
+            u.setInt(3, m.attempts());
             u.executeUpdate();
         }
     }
@@ -242,19 +248,22 @@ public class MailSender {
         boolean giveUp = permanent || !now.isBefore(m.createdAt().plus(GIVE_UP));
         Instant next = now.plus(backOff(m.attempts()));
         try (Connection c = dataSource.getConnection(); PreparedStatement u = c.prepareStatement(
-                "UPDATE mail_outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+                "UPDATE mail_outbox SET status = ?, next_attempt_at = ?, last_error = ?,"
+                        + " body = IF(? = 'FAILED', '', body) WHERE id = ? AND status = 'PENDING' AND attempts = ?")) {
             u.setString(1, giveUp ? "FAILED" : "PENDING");
             u.setObject(2, utc(giveUp ? now : next));
             u.setString(3, error);
-            u.setLong(4, m.id());
+            u.setString(4, giveUp ? "FAILED" : "PENDING");
+            u.setLong(5, m.id());
+            u.setInt(6, m.attempts());
             u.executeUpdate();
         }
         if (giveUp) {
-            LOG.severe(() -> "Mail outbox: mail " + m.id() + " (" + m.category() + ") to " + mask(m.recipient())
+            LOG.severe(() -> "Mail outbox: mail " + m.id() + " (" + m.category() + ") to " + MailAddresses.mask(m.recipient())
                     + " given up after " + m.attempts() + " attempt(s) since " + m.createdAt() + ": " + error);
         } else {
             LOG.log(m.attempts() == 1 ? Level.WARNING : Level.INFO, () -> "Mail outbox: mail " + m.id() + " ("
-                    + m.category() + ") to " + mask(m.recipient()) + " not sent (attempt " + m.attempts()
+                    + m.category() + ") to " + MailAddresses.mask(m.recipient()) + " not sent (attempt " + m.attempts()
                     + "), next attempt at " + next + ": " + error);
         }
     }
@@ -274,14 +283,6 @@ public class MailSender {
         }
         String line = b.toString().replaceAll("[\\r\\n\\t]+", " ").strip();
         return line.length() <= 500 ? line : line.substring(0, 499) + "…";
-    }
-
-    static String mask(String address) {
-        int at = address.indexOf('@');
-        if (at < 0) {
-            return "***";
-        }
-        return at <= 1 ? "***" + address.substring(at) : address.charAt(0) + "***" + address.substring(at);
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -112,8 +112,10 @@ public class DefaultFacilityService implements FacilityService {
         }
 
         Map<Long, Long> alarms = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT a.facilityId, COUNT(a) FROM Alarm a WHERE a.facilityId IN :ids"
-                + " AND (a.ackedAt IS NULL OR a.clearedAt IS NULL) GROUP BY a.facilityId", Object[].class)
+        // by the attention index: the alarm history is long, the alarms needing attention few
+        for (Object[] row : em.createQuery("SELECT a.facilityId, COUNT(a) FROM Alarm a WHERE a.organisationId = :org"
+                + " AND a.needsAttention = true AND a.facilityId IN :ids GROUP BY a.facilityId", Object[].class)
+                .setParameter("org", facilities.get(0).getOrganisation().getId())
                 .setParameter("ids", facilities.stream().map(Facility::getId).toList()).getResultList()) {
             alarms.put((Long) row[0], (Long) row[1]);
         }

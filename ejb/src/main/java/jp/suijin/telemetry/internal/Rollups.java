@@ -87,45 +87,54 @@ public class Rollups {
                     pending.add(new Pending(r.getLong(1), r.getObject(2, LocalDateTime.class)));
                 }
             }
-            Set<Pending> days = new LinkedHashSet<>();
-            inTransactions(c, pending, p -> {
-                // taken first: samples arriving meanwhile mark the hour again
-                try (PreparedStatement take = c.prepareStatement(
-                        "DELETE FROM rollup_pending WHERE point_id = ? AND hour_start = ?")) {
-                    take.setLong(1, p.point());
-                    take.setObject(2, p.start());
-                    take.executeUpdate();
-                }
-                hour(c, p.point(), p.start());
-                days.add(new Pending(p.point(), dayStart(p.start())));
-            });
-            inTransactions(c, new ArrayList<>(days), d -> day(c, d.point(), d.start()));
+            for (int from = 0; from < pending.size(); from += PERIODS_PER_TRANSACTION) {
+                List<Pending> hours = pending.subList(from, Math.min(pending.size(), from + PERIODS_PER_TRANSACTION));
+                inTransaction(c, () -> {
+                    // every mark of the chunk is taken before any sample is read: the reads' snapshot then
+                    // holds what those marks stood for, and samples arriving meanwhile mark the hour again
+                    try (PreparedStatement take = c.prepareStatement(
+                            "DELETE FROM rollup_pending WHERE point_id = ? AND hour_start = ?")) {
+                        for (Pending p : hours) {
+                            take.setLong(1, p.point());
+                            take.setObject(2, p.start());
+                            take.addBatch();
+                        }
+                        take.executeBatch();
+                    }
+                    for (Pending p : hours) {
+                        hour(c, p.point(), p.start());
+                    }
+                });
+                Set<Pending> days = new LinkedHashSet<>();
+                hours.forEach(p -> days.add(new Pending(p.point(), dayStart(p.start()))));
+                inTransaction(c, () -> {
+                    for (Pending d : days) {
+                        day(c, d.point(), d.start());
+                    }
+                });
+            }
             return pending.size();
         }
     }
 
     private interface Work {
-        void on(Pending period) throws SQLException;
+        void run() throws SQLException;
     }
 
     /**
-     * A few hundred periods per transaction: a commit per period doubled the commits of a busy ingest,
-     * while one for a whole round would hold ingest's marks locked for seconds.
+     * A few hundred hours per transaction: a commit per hour doubled the commits of a busy ingest, while
+     * one for a whole round would hold ingest's marks locked for seconds.
      */
-    private static void inTransactions(Connection c, List<Pending> periods, Work work) throws SQLException {
-        for (int from = 0; from < periods.size(); from += PERIODS_PER_TRANSACTION) {
-            c.setAutoCommit(false);
-            try {
-                for (Pending p : periods.subList(from, Math.min(periods.size(), from + PERIODS_PER_TRANSACTION))) {
-                    work.on(p);
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+    private static void inTransaction(Connection c, Work work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
