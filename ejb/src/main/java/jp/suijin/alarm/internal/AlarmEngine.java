@@ -75,7 +75,9 @@ public class AlarmEngine implements AlarmEvaluation {
                 Map<Long, PointState> states = lockStates(c, rules.keySet());
                 Sink sink = new Sink(c, now, signals);
                 for (Map.Entry<Long, PointState> e : states.entrySet()) {
+                    Instant evaluatedBefore = e.getValue().evaluatedUntil();
                     e.getValue().evaluate(rules.get(e.getKey()), byPoint.get(e.getKey()), sink);
+                    lateExcursions(c, rules.get(e.getKey()), byPoint.get(e.getKey()), evaluatedBefore, sink);
                 }
                 save(c, states);
             }
@@ -147,7 +149,7 @@ public class AlarmEngine implements AlarmEvaluation {
                 }
                 Instant at = seen.plusMinutes((Integer) d[4]).toInstant(ZoneOffset.UTC);
                 Long id = insert(c, (Long) d[2], (Long) d[1], null, device, AlarmKind.COMM_LOSS,
-                        Severity.valueOf((String) d[3]), at, null, ((Integer) d[4]).doubleValue());
+                        Severity.valueOf((String) d[3]), at, null, ((Integer) d[4]).doubleValue(), true);
                 if (id != null) {
                     mail.raised(c, id, now);
                     signals.add(new AlarmSignal((Long) d[2], (Long) d[1], id, AlarmSignal.Event.RAISED,
@@ -157,6 +159,79 @@ public class AlarmEngine implements AlarmEvaluation {
         }
         broadcast.afterCommit(signals);
         return signals.size();
+    }
+
+    /**
+     * Samples older than those already evaluated (a batch retried after newer ones went through, a device
+     * sending its buffer out of order) cannot change the alarms of now, but an excursion in them must not
+     * go unseen: a late sample in a condition that no alarm of that kind covers raises an alarm for the
+     * past, cleared at the first later stored sample back inside the limit by the deadband. An excursion
+     * shorter than the on-delay raises nothing, as it would not have on time.
+     */
+    private static void lateExcursions(Connection c, PointRules rules, List<AlarmSample> samples, Instant evaluatedBefore,
+            Sink sink) throws SQLException {
+        if (!rules.raising()) {
+            return;
+        }
+        for (AlarmSample s : samples) {
+            if (s.bad() || s.time().isAfter(evaluatedBefore)) {
+                continue;
+            }
+            for (Map.Entry<AlarmKind, PointRules.Limit> limit : rules.limits().entrySet()) {
+                AlarmKind kind = limit.getKey();
+                if (!rules.in(kind, s.value()) || covered(c, rules.pointId(), kind, s.time())) {
+                    continue;
+                }
+                Instant recovered = recovery(c, rules, kind, s.time());
+                // still in the condition since: the evaluation of the newer samples owns it
+                if (recovered == null || Duration.between(s.time(), recovered).compareTo(rules.onDelay()) < 0) {
+                    continue;
+                }
+                long id = sink.raisePast(rules, kind, s.time(), s.value());
+                sink.clear(id, recovered, valueAt(c, rules.pointId(), recovered));
+            }
+        }
+    }
+
+    private static boolean covered(Connection c, long point, AlarmKind kind, Instant at) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM alarm WHERE point_id = ? AND kind = ?"
+                + " AND raised_at <= ? AND (cleared_at IS NULL OR cleared_at >= ?) LIMIT 1")) {
+            q.setLong(1, point);
+            q.setString(2, kind.name());
+            q.setObject(3, utc(at));
+            q.setObject(4, utc(at));
+            try (ResultSet r = q.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** The first stored sample after {@code after} at which an alarm of {@code kind} would clear; null if none. */
+    private static Instant recovery(Connection c, PointRules rules, AlarmKind kind, Instant after) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT sample_time, value FROM sample WHERE point_id = ?"
+                + " AND sample_time > ? AND quality <> 2 ORDER BY sample_time LIMIT 1000")) {
+            q.setLong(1, rules.pointId());
+            q.setObject(2, utc(after));
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    if (rules.recovered(kind, r.getDouble(2))) {
+                        return r.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static double valueAt(Connection c, long point, Instant at) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT value FROM sample WHERE point_id = ? AND sample_time = ?")) {
+            q.setLong(1, point);
+            q.setObject(2, utc(at));
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getDouble(1);
+            }
+        }
     }
 
     /** Whether the device has a communication-loss alarm or a point has a definition or an uncleared alarm. */
@@ -346,7 +421,7 @@ public class AlarmEngine implements AlarmEvaluation {
 
     /** Inserts an uncleared alarm; null when that condition already has one (another server's timer won). */
     private static Long insert(Connection c, long organisation, long facility, Long point, Long device, AlarmKind kind,
-            Severity severity, Instant at, Double value, Double limit) throws SQLException {
+            Severity severity, Instant at, Double value, Double limit, boolean open) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO alarm (organisation_id, facility_id, point_id,"
                 + " device_id, kind, severity, open_key, raised_at, raised_value, limit_value)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -356,7 +431,7 @@ public class AlarmEngine implements AlarmEvaluation {
             insert.setObject(4, device, Types.BIGINT);
             insert.setString(5, kind.name());
             insert.setString(6, severity.name());
-            insert.setString(7, (point != null ? "P" + point : "D" + device) + ":" + kind);
+            insert.setString(7, open ? (point != null ? "P" + point : "D" + device) + ":" + kind : null);
             insert.setObject(8, utc(at));
             insert.setObject(9, value, Types.DOUBLE);
             insert.setObject(10, limit, Types.DOUBLE);
@@ -403,10 +478,19 @@ public class AlarmEngine implements AlarmEvaluation {
 
         @Override
         public long raise(PointRules rules, AlarmKind kind, Instant at, double value) {
+            return raise(rules, kind, at, value, true);
+        }
+
+        /** An alarm of the past, to be cleared at once: it holds no open key, so it never meets the open one. */
+        long raisePast(PointRules rules, AlarmKind kind, Instant at, double value) {
+            return raise(rules, kind, at, value, false);
+        }
+
+        private long raise(PointRules rules, AlarmKind kind, Instant at, double value, boolean open) {
             try {
                 Severity severity = rules.limits().get(kind).severity();
                 Long id = insert(c, rules.organisationId(), rules.facilityId(), rules.pointId(), null, kind, severity, at,
-                        value, rules.limits().get(kind).value());
+                        value, rules.limits().get(kind).value(), open);
                 if (id == null) {
                     throw new IllegalStateException("alarm " + kind + " of point " + rules.pointId()
                             + " is open although its evaluation row, locked here, says it is not");

@@ -88,6 +88,28 @@ class AlarmEvaluationIT extends IntegrationTest {
     }
 
     @Test
+    void aLateExcursionBehindNewerSamplesRaisesAnAlarmForThePastOnce() throws Exception {
+        long point = AlarmFixtures.pointId("JS01-TM1", "PH-101");
+        AlarmFixtures.define(point, "h_limit = 8.6, h_severity = 'MINOR', deadband = 0.1");
+        Instant t = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+        AlarmFixtures.post("JS01-TM1", "PH-101", t, 7.2, t.plusSeconds(120), 7.3, t.plusSeconds(180), 8.65,
+                t.plusSeconds(240), 7.1);
+        assertEquals(1, alarms(point).size());
+        // a batch retried after the newer one went through: 8.9 at +60 s, back to 7.3 at +120 s
+        AlarmFixtures.post("JS01-TM1", "PH-101", t.plusSeconds(60), 8.9);
+        List<Row> rows = alarms(point);
+        assertEquals(2, rows.size(), rows.toString());
+        Row past = rows.get(1);
+        assertEquals(t.plusSeconds(60), past.raisedAt);
+        assertEquals(8.9, past.raisedValue);
+        assertEquals(t.plusSeconds(120), past.clearedAt);
+        assertEquals(7.3, past.clearedValue);
+        // the same late sample again, and one inside the alarm of +180 s: covered, nothing new
+        AlarmFixtures.post("JS01-TM1", "PH-101", t.plusSeconds(60), 8.9, t.plusSeconds(200), 8.7);
+        assertEquals(2, alarms(point).size());
+    }
+
+    @Test
     void aFaultStateRaisesAndClearsAndBadQualityChangesNothing() throws Exception {
         long point = AlarmFixtures.pointId(DEVICE, "BL1-FLT");
         AlarmFixtures.define(point, "fault_states = '1', state_severity = 'MAJOR'");
