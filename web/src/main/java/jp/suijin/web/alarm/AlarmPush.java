@@ -1,6 +1,7 @@
 package jp.suijin.web.alarm;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -50,7 +51,12 @@ public class AlarmPush {
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
-        broadcast.unsubscribe(listener);
+        try {
+            broadcast.unsubscribe(listener);
+        } catch (EJBException stopped) {
+            // the EJB module stopped first: its broadcast, and the subscription with it, are gone already
+            LOG.log(Level.FINE, "alarm broadcast already stopped", stopped);
+        }
     }
 
     private void tell(AlarmSignal signal) {
