@@ -45,8 +45,24 @@ Suijin.alarms = (function () {
         }
     });
 
+    // whether the banner is live, on the page itself (data-alarm-push on <html>): open, reconnecting
+    // (OmniFaces retries by itself) or closed (session over); what support and the browser tests look at
+    function live(state) {
+        document.documentElement.setAttribute("data-alarm-push", state);
+    }
+
     return {
+        opened: function () {
+            live("open");
+        },
+        interrupted: function () {
+            live("reconnecting");
+        },
+        closed: function () {
+            live("closed");
+        },
         signal: function (message) {
+            live("open"); // OmniFaces tells of the first open only, so a message is what shows a reconnect worked
             if (message === "RAISED" && soundOn()) {
                 tone();
             }

@@ -22,9 +22,10 @@ public class DefaultAlarmAudience implements AlarmAudience {
     @Override
     public List<String> loginIds(long organisationId, long facilityId) {
         // a user with no facilities listed may see every facility of the organisation
-        return em.createQuery("SELECT DISTINCT u.loginId FROM User u LEFT JOIN u.facilities f"
-                + " WHERE u.organisation.id = :org AND u.enabled = true AND (f IS NULL OR f.id = :facility)",
-                String.class)
+        // (EclipseLink refuses "f IS NULL" on the outer-joined many-to-many, hence IS EMPTY and a subquery)
+        return em.createQuery("SELECT u.loginId FROM User u WHERE u.organisation.id = :org AND u.enabled = true"
+                + " AND (u.facilities IS EMPTY OR EXISTS (SELECT f.id FROM User v JOIN v.facilities f"
+                + " WHERE v = u AND f.id = :facility))", String.class)
                 .setParameter("org", organisationId).setParameter("facility", facilityId).getResultList();
     }
 }

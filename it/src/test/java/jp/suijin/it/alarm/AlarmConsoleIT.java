@@ -233,6 +233,18 @@ class AlarmConsoleIT extends IntegrationTest {
         return fields[11] + "," + id;
     }
 
+    @Test
+    void thePushReachesTheEnabledUsersWhoMaySeeTheFacility() throws Exception {
+        assertEquals(List.of(ADMIN, OPERATOR, VIEWER), lines(ok(ADMIN, "audience", "facility", "ITA-1")),
+                "the user limited to ITA-2 is not told about ITA-1");
+        assertEquals(List.of(ADMIN, LIMITED, OPERATOR, VIEWER), lines(ok(ADMIN, "audience", "facility", "ITA-2")));
+        assertEquals(List.of(OTHER_ADMIN), lines(ok(ADMIN, "audience", "facility", "ITB-1")));
+    }
+
+    private static List<String> lines(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+
     private static void assertRefused(String login, String expected, String... parameters) throws Exception {
         HttpResponse<byte[]> r = AlarmProbe.call(login, "acknowledge", parameters);
         assertEquals(422, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jp.suijin.alarm.AlarmAudience;
 import jp.suijin.alarm.AlarmBroadcast;
 import jp.suijin.alarm.AlarmConsole;
 import jp.suijin.alarm.AlarmException;
@@ -39,6 +40,7 @@ import jp.suijin.persistence.alarm.Severity;
  * /alarm/{method} with the request's parameters. Answers 200 with the result, 422 with "field problem"
  * for an AlarmException, 403 for EJBAccessException. POST /alarm/signal publishes an alarm row the test
  * inserted through the real AlarmBroadcast after a committed transaction, as the alarm evaluation will.
+ * POST /alarm/audience answers, one a line and sorted, who AlarmAudience says the push reaches for a facility (by code).
  */
 @WebServlet("/alarm/*")
 @DeclareRoles({"ADMIN", "OPERATOR", "VIEWER"})
@@ -52,6 +54,9 @@ public class AlarmITServlet extends HttpServlet {
 
     @EJB
     private AlarmBroadcast broadcast;
+
+    @EJB
+    private AlarmAudience audience;
 
     @Resource
     private UserTransaction transaction;
@@ -103,9 +108,24 @@ public class AlarmITServlet extends HttpServlet {
                 RecordPage<AlarmRow> page = console.history(filter(r), seek);
                 yield "more=" + page.more() + "\n" + lines(page.rows());
             }
+            case "audience" -> audience(r.getParameter("facility"));
             case "signal" -> signal(Long.parseLong(r.getParameter("alarm")), r.getParameter("event"));
             default -> throw new IllegalArgumentException(method);
         };
+    }
+
+    private String audience(String facilityCode) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT organisation_id, id FROM facility WHERE code = ?")) {
+            q.setString(1, facilityCode);
+            try (ResultSet row = q.executeQuery()) {
+                row.next();
+                return audience.loginIds(row.getLong(1), row.getLong(2)).stream().sorted()
+                        .collect(Collectors.joining("\n"));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Publishes as the evaluation does: registered in a transaction, delivered once it commits. */
