@@ -46,7 +46,8 @@ Suijin.alarms = (function () {
     });
 
     // whether the banner is live, on the page itself (data-alarm-push on <html>): open, reconnecting
-    // (OmniFaces retries by itself) or closed (session over); what support and the browser tests look at
+    // (OmniFaces retries by itself) or closed (session over, or retrying gave up); what support and
+    // the browser tests look at
     function live(state) {
         document.documentElement.setAttribute("data-alarm-push", state);
     }

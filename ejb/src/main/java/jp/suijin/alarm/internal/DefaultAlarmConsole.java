@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 import jp.suijin.alarm.AlarmBroadcast;
@@ -141,7 +142,8 @@ public class DefaultAlarmConsole implements AlarmConsole {
     public int acknowledge(List<Long> alarmIds, String comment) {
         Caller caller = callers.current();
         long org = caller.requireOrganisation();
-        if (alarmIds == null || alarmIds.isEmpty() || alarmIds.contains(null)) {
+        // not contains(null): immutable lists (List.of, as the alarm list passes) throw on it
+        if (alarmIds == null || alarmIds.isEmpty() || alarmIds.stream().anyMatch(Objects::isNull)) {
             throw new AlarmException("alarmIds", "alarm.error.none");
         }
         Set<Long> ids = new LinkedHashSet<>(alarmIds);

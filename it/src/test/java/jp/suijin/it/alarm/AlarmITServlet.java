@@ -39,7 +39,8 @@ import jp.suijin.persistence.alarm.Severity;
  * Calls AlarmConsole as the signed-in caller (HTTP Basic against the real identity store): POST
  * /alarm/{method} with the request's parameters. Answers 200 with the result, 422 with "field problem"
  * for an AlarmException, 403 for EJBAccessException. POST /alarm/signal publishes an alarm row the test
- * inserted through the real AlarmBroadcast after a committed transaction, as the alarm evaluation will.
+ * inserted through the real AlarmBroadcast after a committed transaction, as the alarm evaluation will,
+ * and answers the instant of the commit.
  * POST /alarm/audience answers, one a line and sorted, who AlarmAudience says the push reaches for a facility (by code).
  */
 @WebServlet("/alarm/*")
@@ -140,7 +141,7 @@ public class AlarmITServlet extends HttpServlet {
                         AlarmSignal.Event.valueOf(event), Severity.valueOf(row.getString(3)))));
                 transaction.commit();
             }
-            return "ok";
+            return Instant.now().toString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -101,12 +101,17 @@ public final class AlarmProbe {
         }
     }
 
-    /** Publishes the alarm's event through the application's AlarmBroadcast, after a committed transaction. */
-    static void signal(String login, long alarmId, String event) throws Exception {
+    /**
+     * Publishes the alarm's event through the application's AlarmBroadcast, after a committed transaction;
+     * returns when it committed (the server's clock, the same machine's).
+     */
+    static Instant signal(String login, long alarmId, String event) throws Exception {
         HttpResponse<byte[]> r = call(login, "signal", "alarm", String.valueOf(alarmId), "event", event);
+        String body = new String(r.body(), StandardCharsets.UTF_8);
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("signal: " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+            throw new IllegalStateException("signal: " + r.statusCode() + " " + body);
         }
+        return Instant.parse(body);
     }
 
     static LocalDateTime utc(Instant at) {
