@@ -1,0 +1,7 @@
+package jp.suijin.alarm;
+
+/** File formats of the alarm history export. */
+public enum AlarmExportFormat {
+    CSV,
+    XLSX
+}
