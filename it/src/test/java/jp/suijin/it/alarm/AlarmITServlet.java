@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
@@ -53,7 +54,7 @@ public class AlarmITServlet extends HttpServlet {
     @EJB
     private AlarmConsole console;
 
-    @EJB
+    @Inject
     private AlarmBroadcast broadcast;
 
     @EJB
