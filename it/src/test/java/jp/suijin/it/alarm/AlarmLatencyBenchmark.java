@@ -46,7 +46,8 @@ class AlarmLatencyBenchmark extends IntegrationTest {
     static final int ROUNDS = 30;
     private static final String DEVICE = "HY01-TM1";
     private static final String POINT = "LI-2";
-    private static final By BANNER = By.cssSelector(".alarm-banner");
+    /** Present only while an alarm is unacknowledged (see README, Alarm pages). */
+    private static final By BANNER = By.cssSelector("a.alarm-banner");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -57,6 +58,12 @@ class AlarmLatencyBenchmark extends IntegrationTest {
     void sampleToMailAndToBanner() throws Exception {
         long point = AlarmFixtures.pointId(DEVICE, POINT);
         AlarmFixtures.define(point, "h_limit = 5.0, h_severity = 'MAJOR'");
+        // a quiet start: no silent demo device raises communication loss meanwhile, nothing needs attention
+        try (Connection c = stack().connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE device_alarm_setting SET enabled = FALSE");
+            s.executeUpdate("UPDATE alarm SET acked_at = COALESCE(acked_at, UTC_TIMESTAMP(3)),"
+                    + " cleared_at = COALESCE(cleared_at, UTC_TIMESTAMP(3)), open_key = NULL WHERE needs_attention");
+        }
         long member;
         try (Connection c = stack().connect(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO recipient_group (organisation_id, facility_id, name, delay_minutes, created_at)"
@@ -90,7 +97,7 @@ class AlarmLatencyBenchmark extends IntegrationTest {
                     u.setLong(2, member);
                     u.executeUpdate();
                 }
-                // the page starts with no alarm needing attention, so the banner's arrival is this round's
+                // the page starts with no unacknowledged alarm, so the banner's arrival is this round's
                 browser.navigate().refresh();
                 Browser.waitFor(browser, 30).until(ExpectedConditions.invisibilityOfElementLocated(BANNER));
                 Mails mails = Mails.fromNow();
