@@ -72,6 +72,10 @@ class AlarmPagesIT extends IntegrationTest {
                 assertEquals(Boolean.TRUE, script(browser, "return window.notReloaded === true"), "the page was reloaded");
                 assertNoMissingText(browser, "dashboard");
                 Browser.screenshot(browser, "alarm-banner-" + l.suffix);
+                // the facility's card counts its alarms needing attention, brought by the dashboard's poll
+                Browser.waitFor(browser, 15).until(d -> d.findElements(
+                        By.cssSelector("section[data-facility='ITU-1'] a.alarm-count.active")).stream()
+                        .anyMatch(e -> e.getText().contains("2")));
 
                 browser.findElement(BANNER).click();
                 Browser.waitFor(browser, 20).until(ExpectedConditions.urlContains("/app/alarms.xhtml"));
