@@ -103,6 +103,10 @@ public class AlarmSettingsView implements Serializable {
     }
 
     public void savePoint() {
+        // only a crafted request saves without a chosen row
+        if (point == null) {
+            return;
+        }
         List<Long> states = faultStates == null ? List.of() : faultStates.stream().map(Long::valueOf).toList();
         PointAlarmForm form = new PointAlarmForm(highHigh, highHighSeverity, high, highSeverity, low, lowSeverity,
                 lowLow, lowLowSeverity, deadband, onDelay, states, stateSeverity);
@@ -133,6 +137,9 @@ public class AlarmSettingsView implements Serializable {
     }
 
     public void saveDevice() {
+        if (device == null) {
+            return;
+        }
         long id = device.deviceId();
         Integer minutes = commLossMinutes;
         Severity severity = commLossSeverity;
