@@ -18,10 +18,10 @@ import jp.suijin.persistence.user.Role;
 import jp.suijin.persistence.user.User;
 
 /**
- * Organisations for the alarm settings suites, created once when the probe deploys. "it-alarm" has
+ * Organisations for the alarm settings suites, created once when the probe deploys. "it-alset" has
  * two facilities (ALM-1, ALM-2) each with a device and an analog (0–10 m), a counter (roll-over 1000)
  * and a state point (0=正常;1=故障;2=警告), an administrator, an operator and a user who may see only
- * ALM-2; "it-alarm-b" has one such facility and an administrator; "it-alarm-ui" one for the browser test.
+ * ALM-2; "it-alset-b" has one such facility and an administrator; "it-alset-ui" one for the browser test.
  */
 @Singleton
 @Startup
@@ -29,25 +29,25 @@ import jp.suijin.persistence.user.User;
 public class AlarmSettingsITFixture {
 
     public static final String PASSWORD = "Alarm settings password 4711";
-    public static final String ADMIN = "it-alarm.admin";
-    public static final String OPERATOR = "it-alarm.op";
-    public static final String LIMITED = "it-alarm.alm2";
-    public static final String OTHER_ADMIN = "it-alarm-b.admin";
-    public static final String PAGES_ADMIN = "it-alarm-ui.admin";
+    public static final String ADMIN = "it-alset.admin";
+    public static final String OPERATOR = "it-alset.op";
+    public static final String LIMITED = "it-alset.alm2";
+    public static final String OTHER_ADMIN = "it-alset-b.admin";
+    public static final String PAGES_ADMIN = "it-alset-ui.admin";
 
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
 
     @PostConstruct
     void create() {
-        if (!em.createQuery("SELECT o FROM Organisation o WHERE o.code = 'it-alarm'").getResultList().isEmpty()) {
+        if (!em.createQuery("SELECT o FROM Organisation o WHERE o.code = 'it-alset'").getResultList().isEmpty()) {
             return;
         }
         Instant now = Instant.now();
         String hash = PasswordHasher.hash(PASSWORD.toCharArray());
-        Organisation alarm = new Organisation("it-alarm", "IT 警報設定", now);
-        Organisation other = new Organisation("it-alarm-b", "IT 警報設定 別組織", now);
-        Organisation pages = new Organisation("it-alarm-ui", "IT 警報設定 画面", now);
+        Organisation alarm = new Organisation("it-alset", "IT 警報設定", now);
+        Organisation other = new Organisation("it-alset-b", "IT 警報設定 別組織", now);
+        Organisation pages = new Organisation("it-alset-ui", "IT 警報設定 画面", now);
         em.persist(alarm);
         em.persist(other);
         em.persist(pages);
@@ -55,13 +55,13 @@ public class AlarmSettingsITFixture {
         Facility second = facility(alarm, "ALM-2", now);
         facility(other, "ALM-B", now);
         facility(pages, "ALM-UI", now);
-        em.persist(new User(alarm, ADMIN, "警報 管理者", "admin@it-alarm.test", hash, Role.ADMIN, now));
-        em.persist(new User(alarm, OPERATOR, "警報 運転員", "op@it-alarm.test", hash, Role.OPERATOR, now));
-        User limited = new User(alarm, LIMITED, "警報 第二のみ", "alm2@it-alarm.test", hash, Role.OPERATOR, now);
+        em.persist(new User(alarm, ADMIN, "警報 管理者", "admin@it-alset.test", hash, Role.ADMIN, now));
+        em.persist(new User(alarm, OPERATOR, "警報 運転員", "op@it-alset.test", hash, Role.OPERATOR, now));
+        User limited = new User(alarm, LIMITED, "警報 第二のみ", "alm2@it-alset.test", hash, Role.OPERATOR, now);
         limited.getFacilities().add(second);
         em.persist(limited);
-        em.persist(new User(other, OTHER_ADMIN, "別組織 管理者", "admin@it-alarm-b.test", hash, Role.ADMIN, now));
-        em.persist(new User(pages, PAGES_ADMIN, "画面 管理者", "admin@it-alarm-ui.test", hash, Role.ADMIN, now));
+        em.persist(new User(other, OTHER_ADMIN, "別組織 管理者", "admin@it-alset-b.test", hash, Role.ADMIN, now));
+        em.persist(new User(pages, PAGES_ADMIN, "画面 管理者", "admin@it-alset-ui.test", hash, Role.ADMIN, now));
     }
 
     private Facility facility(Organisation org, String code, Instant now) {
