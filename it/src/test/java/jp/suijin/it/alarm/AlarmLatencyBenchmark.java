@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Alarm latency of issue 6 (not part of the test run; see README): from the start of a device post
@@ -108,7 +109,9 @@ class AlarmLatencyBenchmark extends IntegrationTest {
                     return millis(start);
                 });
                 AlarmFixtures.post(DEVICE, POINT, t.plusSeconds(round * 120L), 5.5);
-                Browser.waitFor(browser, 30).until(ExpectedConditions.visibilityOfElementLocated(BANNER));
+                // polled every 10 ms: the default half second would be the measurement's resolution
+                new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(10))
+                        .until(ExpectedConditions.visibilityOfElementLocated(BANNER));
                 double banner = millis(start);
                 double mail = mailed.get();
 
