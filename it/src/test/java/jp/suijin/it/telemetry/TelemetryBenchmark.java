@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * measured in the same run on the same MariaDB:
  * <ul>
  * <li>ingest: the demo devices post batches through the real device API (HTTP, JSON, device
- * authentication, validation, audit, current values, rollup marks) from {@value #THREADS} concurrent
- * clients, against the same samples written by {@value #THREADS} threads as plain JDBC batch inserts
+ * authentication, validation, audit, current values, rollup marks, alarm evaluation) from {@value #THREADS}
+ * concurrent devices, against the same samples written by {@value #THREADS} threads as plain JDBC batch inserts
  * into the sample table, in alternating phases;</li>
  * <li>trend: a year of one-minute samples of one point (525,600) drawn as a chart series by the trend
  * service in the server, against reading the same raw samples with plain JDBC in the server.</li>
@@ -102,7 +102,7 @@ class TelemetryBenchmark extends IntegrationTest {
         double api = rounds.stream().mapToDouble(x -> x[0]).average().orElseThrow();
         double jdbc = rounds.stream().mapToDouble(x -> x[1]).average().orElseThrow();
         int perBatch = TIMES_PER_BATCH * devices.get(0).points().size();
-        report.append("Ingest (" + THREADS + " concurrent clients, " + devices.size() + " devices, batches of "
+        report.append("Ingest (" + THREADS + " concurrent clients, one per device, batches of "
                 + TIMES_PER_BATCH + " times x all points of a device (" + perBatch + " samples for " + devices.get(0).code()
                 + "), " + PHASE.toSeconds() + " s phases alternating after warm-up)\n");
         for (int r = 0; r < rounds.size(); r++) {
@@ -202,7 +202,52 @@ class TelemetryBenchmark extends IntegrationTest {
         };
     }
 
+    /**
+     * One client per device, as the issue's "N concurrent simulated devices" says and as devices work: a
+     * device posts its batches one after the other. The demo's 4 devices get twins (same facility, points
+     * and alarm definitions) up to {@value #THREADS}.
+     */
     private static List<Device> devices() throws Exception {
+        List<Device> demo = demoDevices();
+        List<Device> devices = new ArrayList<>(demo);
+        for (int i = 0; devices.size() < THREADS; i++) {
+            devices.add(twin(demo.get(i % demo.size()), i / demo.size() + 2));
+        }
+        return devices;
+    }
+
+    private static Device twin(Device of, int number) throws Exception {
+        String code = of.code() + "-" + number;
+        String token = "bench-" + code + "-" + java.util.UUID.randomUUID();
+        try (Connection c = stack().connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO field_device (facility_id, code, name, token_hash, created_at) SELECT facility_id, '"
+                    + code + "', CONCAT(name, ' " + number + "'), UNHEX(SHA2('" + token + "', 256)), UTC_TIMESTAMP(3)"
+                    + " FROM field_device WHERE code = '" + of.code() + "'");
+            long device = id(c, "SELECT LAST_INSERT_ID()");
+            s.executeUpdate("INSERT INTO measurement_point (facility_id, device_id, code, name, kind, unit, range_low,"
+                    + " range_high, decimals, state_labels, display_order) SELECT p.facility_id, " + device + ", p.code,"
+                    + " p.name, p.kind, p.unit, p.range_low, p.range_high, p.decimals, p.state_labels, p.display_order"
+                    + " FROM measurement_point p JOIN field_device d ON d.id = p.device_id WHERE d.code = '" + of.code()
+                    + "'");
+            s.executeUpdate("INSERT INTO alarm_definition (point_id, hh_limit, hh_severity, h_limit, h_severity, l_limit,"
+                    + " l_severity, ll_limit, ll_severity, deadband, on_delay_seconds, fault_states, state_severity,"
+                    + " updated_at) SELECT t.id, a.hh_limit, a.hh_severity, a.h_limit, a.h_severity, a.l_limit, a.l_severity,"
+                    + " a.ll_limit, a.ll_severity, a.deadband, a.on_delay_seconds, a.fault_states, a.state_severity,"
+                    + " UTC_TIMESTAMP(3) FROM alarm_definition a JOIN measurement_point p ON p.id = a.point_id"
+                    + " JOIN field_device d ON d.id = p.device_id JOIN measurement_point t ON t.device_id = " + device
+                    + " AND t.code = p.code WHERE d.code = '" + of.code() + "'");
+            List<Object[]> points = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT id, code, kind, COALESCE((range_low + range_high) / 2, 1)"
+                    + " FROM measurement_point WHERE device_id = " + device + " ORDER BY code")) {
+                while (r.next()) {
+                    points.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3), r.getDouble(4)});
+                }
+            }
+            return new Device(code, token, points, new AtomicLong());
+        }
+    }
+
+    private static List<Device> demoDevices() throws Exception {
         Map<String, List<Object[]>> points = new LinkedHashMap<>();
         try (Connection c = stack().connect(); PreparedStatement q = c.prepareStatement("SELECT d.code, p.id, p.code, p.kind,"
                 + " COALESCE((p.range_low + p.range_high) / 2, 1) FROM organisation o JOIN facility f ON f.organisation_id = o.id"
