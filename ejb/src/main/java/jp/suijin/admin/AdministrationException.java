@@ -3,8 +3,9 @@ package jp.suijin.admin;
 import jakarta.ejb.ApplicationException;
 
 /**
- * An administrator's input that cannot be applied. {@code field} names the input, {@code problem}
- * is a message key; {@code args} fill it (e.g. the allowed bounds).
+ * An input that cannot be applied (an administrator's setting, an operator's acknowledgement or
+ * filter). {@code field} names the input, {@code problem} is a message key of the pages' bundle;
+ * {@code args} fill it (e.g. the allowed bounds).
  */
 @ApplicationException(rollback = true)
 public class AdministrationException extends RuntimeException {

@@ -4,6 +4,7 @@ import jakarta.ejb.Local;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
+import jp.suijin.admin.AdministrationException;
 import jp.suijin.audit.ExportResult;
 import jp.suijin.audit.RecordPage;
 import jp.suijin.audit.Seek;
@@ -14,7 +15,7 @@ import jp.suijin.persistence.alarm.Severity;
  * attention now, the banner's summary, acknowledgement, and the history with its exports. Everyone
  * signed in to an organisation may look; only administrators and operators acknowledge. An id of
  * another organisation's alarm, or of a facility the caller may not see, is answered exactly like an
- * unknown one. Input that cannot be applied is refused with an {@link AlarmException} naming the field.
+ * unknown one. Input that cannot be applied is refused with an {@link AdministrationException} naming the field.
  */
 @Local
 public interface AlarmConsole {
@@ -47,7 +48,7 @@ public interface AlarmConsole {
      * the caller, now. An alarm acknowledged already keeps its first acknowledgement.
      *
      * @return how many alarms this call acknowledged
-     * @throws AlarmException on "alarmIds" for none, too many or an unknown id (nothing is written),
+     * @throws AdministrationException on "alarmIds" for none, too many or an unknown id (nothing is written),
      *     on "comment" for a comment too long
      */
     int acknowledge(List<Long> alarmIds, String comment);

@@ -2,6 +2,7 @@ package jp.suijin.alarm;
 
 import java.io.Serializable;
 import java.time.Instant;
+import jp.suijin.admin.AdministrationException;
 import jp.suijin.persistence.alarm.AlarmKind;
 import jp.suijin.persistence.alarm.Severity;
 
@@ -12,16 +13,16 @@ import jp.suijin.persistence.alarm.Severity;
 public record AlarmFilter(Instant from, Instant to, Long facilityId, Long pointId, Severity severity, AlarmKind kind,
         AlarmState state) implements Serializable {
 
-    /** @throws AlarmException naming the field that cannot be searched for */
+    /** @throws AdministrationException naming the field that cannot be searched for */
     public AlarmFilter checked() {
         if (from == null) {
-            throw new AlarmException("from", "alarm.error.from");
+            throw new AdministrationException("from", "alarm.error.from");
         }
         if (to == null) {
-            throw new AlarmException("to", "alarm.error.to");
+            throw new AdministrationException("to", "alarm.error.to");
         }
         if (!from.isBefore(to)) {
-            throw new AlarmException("to", "alarm.error.range");
+            throw new AdministrationException("to", "alarm.error.range");
         }
         return this;
     }

@@ -5,14 +5,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import jp.suijin.admin.AdministrationException;
+import jp.suijin.admin.OrganisationModel;
 import jp.suijin.admin.DeviceRow;
 import jp.suijin.admin.DeviceToken;
 import jp.suijin.admin.FacilityDetail;
@@ -55,6 +54,9 @@ public class DefaultModelAdministration implements ModelAdministration {
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
 
+    @Inject
+    private OrganisationModel model;
+
     @Override
     public List<FacilityRow> facilities() {
         long org = callers.organisationId();
@@ -70,7 +72,7 @@ public class DefaultModelAdministration implements ModelAdministration {
 
     @Override
     public FacilityDetail facility(long facilityId) {
-        Facility facility = facilityOf(facilityId);
+        Facility facility = model.facility(facilityId);
         List<DeviceRow> devices = em.createQuery("SELECT d FROM FieldDevice d WHERE d.facility = :facility"
                 + " ORDER BY d.code", FieldDevice.class).setParameter("facility", facility).getResultList().stream()
                 .map(d -> new DeviceRow(d.getId(), d.getCode(), d.getName(), d.isEnabled(), d.getLastSeenAt(),
@@ -93,26 +95,26 @@ public class DefaultModelAdministration implements ModelAdministration {
         Facility facility = new Facility(em.getReference(Organisation.class, org), f.facilityCode(), f.name(), f.kind(),
                 f.displayOrder(), clock.instant());
         em.persist(facility);
-        flushUnique("facilityCode", "model.error.facilityCodeTaken", f.facilityCode());
+        model.flushUnique("facilityCode", "model.error.facilityCodeTaken", f.facilityCode());
         return facility.getId();
     }
 
     @Override
     public void editFacility(long facilityId, FacilityForm input) {
-        Facility facility = facilityOf(facilityId);
+        Facility facility = model.facility(facilityId);
         FacilityForm f = checked(input, facility.getOrganisation().getId(), facility.getId());
         facility.redefine(f.facilityCode(), f.name(), f.kind(), f.displayOrder());
-        flushUnique("facilityCode", "model.error.facilityCodeTaken", f.facilityCode());
+        model.flushUnique("facilityCode", "model.error.facilityCodeTaken", f.facilityCode());
     }
 
     @Override
     public void setFacilityEnabled(long facilityId, boolean enabled) {
-        facilityOf(facilityId).setEnabled(enabled);
+        model.facility(facilityId).setEnabled(enabled);
     }
 
     @Override
     public DeviceToken createDevice(long facilityId, String deviceCode, String name) {
-        Facility facility = facilityOf(facilityId);
+        Facility facility = model.facility(facilityId);
         String code = code(deviceCode, DEVICE_OR_POINT_CODE, "deviceCode", "model.error.deviceCode");
         String checkedName = name(name, "deviceName", "model.error.deviceName");
         // the device API finds a device by its code alone, so it is unique across organisations
@@ -123,23 +125,23 @@ public class DefaultModelAdministration implements ModelAdministration {
         String token = SecureTokens.random();
         FieldDevice device = new FieldDevice(facility, code, checkedName, PasswordHasher.sha256(token), clock.instant());
         em.persist(device);
-        flushUnique("deviceCode", "model.error.deviceCodeTaken", code);
+        model.flushUnique("deviceCode", "model.error.deviceCodeTaken", code);
         return new DeviceToken(device.getId(), code, token);
     }
 
     @Override
     public void renameDevice(long deviceId, String name) {
-        deviceOf(deviceId).rename(name(name, "deviceName", "model.error.deviceName"));
+        model.device(deviceId).rename(name(name, "deviceName", "model.error.deviceName"));
     }
 
     @Override
     public void setDeviceEnabled(long deviceId, boolean enabled) {
-        deviceOf(deviceId).setEnabled(enabled);
+        model.device(deviceId).setEnabled(enabled);
     }
 
     @Override
     public DeviceToken rotateDeviceToken(long deviceId) {
-        FieldDevice device = deviceOf(deviceId);
+        FieldDevice device = model.device(deviceId);
         String token = SecureTokens.random();
         device.replaceTokenHash(PasswordHasher.sha256(token));
         return new DeviceToken(device.getId(), device.getCode(), token);
@@ -147,29 +149,29 @@ public class DefaultModelAdministration implements ModelAdministration {
 
     @Override
     public long createPoint(long facilityId, PointForm input) {
-        Facility facility = facilityOf(facilityId);
+        Facility facility = model.facility(facilityId);
         Checked p = checked(input, facility, null);
         MeasurementPoint point = new MeasurementPoint(p.device, p.code, p.name, p.kind, p.displayOrder);
         p.applyTo(point);
         em.persist(point);
-        flushUnique("pointCode", "model.error.pointCodeTaken", p.code, p.device.getCode());
+        model.flushUnique("pointCode", "model.error.pointCodeTaken", p.code, p.device.getCode());
         return point.getId();
     }
 
     @Override
     public void editPoint(long pointId, PointForm input) {
-        MeasurementPoint point = pointOf(pointId);
+        MeasurementPoint point = model.point(pointId);
         Checked p = checked(input, point.getFacility(), point.getId());
         if (p.kind != point.getKind() && hasSamples(point)) {
             throw new AdministrationException("kind", "model.error.kindChange");
         }
         p.applyTo(point.redefine(p.device, p.code, p.name, p.kind, p.displayOrder));
-        flushUnique("pointCode", "model.error.pointCodeTaken", p.code, p.device.getCode());
+        model.flushUnique("pointCode", "model.error.pointCodeTaken", p.code, p.device.getCode());
     }
 
     @Override
     public void setPointEnabled(long pointId, boolean enabled) {
-        pointOf(pointId).setEnabled(enabled);
+        model.point(pointId).setEnabled(enabled);
     }
 
     private FacilityForm checked(FacilityForm f, long org, Long self) {
@@ -299,49 +301,6 @@ public class DefaultModelAdministration implements ModelAdministration {
      * Writes now, so a duplicate code another administrator saved meanwhile is refused by its unique key
      * here, by name, instead of failing the commit.
      */
-    private void flushUnique(String field, String problem, Object... args) {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLIntegrityConstraintViolationException) {
-                    throw new AdministrationException(field, problem, args);
-                }
-            }
-            throw e;
-        }
-    }
-
-    /** A facility of the caller's organisation; any other id is answered as unknown. */
-    private Facility facilityOf(long facilityId) {
-        List<Facility> found = em.createQuery("SELECT f FROM Facility f WHERE f.id = :id AND f.organisation.id = :org",
-                Facility.class).setParameter("id", facilityId).setParameter("org", callers.organisationId())
-                .getResultList();
-        if (found.isEmpty()) {
-            throw new AdministrationException("facility", "model.error.facilityNotFound");
-        }
-        return found.get(0);
-    }
-
-    private FieldDevice deviceOf(long deviceId) {
-        List<FieldDevice> found = em.createQuery("SELECT d FROM FieldDevice d WHERE d.id = :id"
-                + " AND d.facility.organisation.id = :org", FieldDevice.class).setParameter("id", deviceId)
-                .setParameter("org", callers.organisationId()).getResultList();
-        if (found.isEmpty()) {
-            throw new AdministrationException("device", "model.error.deviceNotFound");
-        }
-        return found.get(0);
-    }
-
-    private MeasurementPoint pointOf(long pointId) {
-        List<MeasurementPoint> found = em.createQuery("SELECT p FROM MeasurementPoint p WHERE p.id = :id"
-                + " AND p.facility.organisation.id = :org", MeasurementPoint.class).setParameter("id", pointId)
-                .setParameter("org", callers.organisationId()).getResultList();
-        if (found.isEmpty()) {
-            throw new AdministrationException("point", "model.error.pointNotFound");
-        }
-        return found.get(0);
-    }
 
     private Map<Long, Integer> counts(String query, long org) {
         Map<Long, Integer> counts = new HashMap<>();

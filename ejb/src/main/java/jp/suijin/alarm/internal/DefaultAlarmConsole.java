@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
+import jp.suijin.admin.AdministrationException;
 import jp.suijin.alarm.AlarmBroadcast;
 import jp.suijin.alarm.AlarmConsole;
-import jp.suijin.alarm.AlarmException;
 import jp.suijin.alarm.AlarmExportFormat;
 import jp.suijin.alarm.AlarmFacility;
 import jp.suijin.alarm.AlarmFilter;
@@ -144,15 +144,15 @@ public class DefaultAlarmConsole implements AlarmConsole {
         long org = caller.requireOrganisation();
         // not contains(null): immutable lists (List.of, as the alarm list passes) throw on it
         if (alarmIds == null || alarmIds.isEmpty() || alarmIds.stream().anyMatch(Objects::isNull)) {
-            throw new AlarmException("alarmIds", "alarm.error.none");
+            throw new AdministrationException("alarmIds", "alarm.error.none");
         }
         Set<Long> ids = new LinkedHashSet<>(alarmIds);
         if (ids.size() > MAX_BULK) {
-            throw new AlarmException("alarmIds", "alarm.error.tooMany", MAX_BULK);
+            throw new AdministrationException("alarmIds", "alarm.error.tooMany", MAX_BULK);
         }
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         if (text != null && text.codePointCount(0, text.length()) > MAX_COMMENT) {
-            throw new AlarmException("comment", "alarm.error.comment", MAX_COMMENT);
+            throw new AdministrationException("comment", "alarm.error.comment", MAX_COMMENT);
         }
         List<Alarm> alarms = em.createQuery("SELECT a FROM Alarm a WHERE a.id IN :ids AND a.organisationId = :org"
                 + " ORDER BY a.id", Alarm.class)
@@ -161,7 +161,7 @@ public class DefaultAlarmConsole implements AlarmConsole {
                 .getResultList().stream().filter(a -> caller.maySee(a.getFacilityId())).toList();
         if (alarms.size() != ids.size()) {
             // another organisation's alarm, or one of a facility the caller may not see, is simply unknown
-            throw new AlarmException("alarmIds", "alarm.error.unknown");
+            throw new AdministrationException("alarmIds", "alarm.error.unknown");
         }
         Instant now = clock.instant();
         List<Long> acknowledged = new ArrayList<>();
@@ -207,7 +207,7 @@ public class DefaultAlarmConsole implements AlarmConsole {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ExportResult export(AlarmFilter filter, AlarmExportFormat format, Locale locale, OutputStream out) {
         if (format == null) {
-            throw new AlarmException("format", "alarm.error.format");
+            throw new AdministrationException("format", "alarm.error.format");
         }
         Caller caller = callers.current();
         AlarmSql where = AlarmSql.visibleTo(caller).history(filter.checked());

@@ -5,8 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +19,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.suijin.admin.AdministrationException;
+import jp.suijin.admin.OrganisationModel;
 import jp.suijin.alarm.AlarmSettings;
 import jp.suijin.alarm.DeviceAlarm;
 import jp.suijin.alarm.FacilityAlarmSettings;
@@ -76,9 +75,12 @@ public class DefaultAlarmSettings implements AlarmSettings {
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
 
+    @Inject
+    private OrganisationModel model;
+
     @Override
     public FacilityAlarmSettings facility(long facilityId) {
-        Facility facility = facilityOf(facilityId);
+        Facility facility = model.facility(facilityId);
         Instant now = clock.instant();
         Map<Long, AlarmDefinition> definitions = em.createQuery("SELECT a FROM AlarmDefinition a"
                 + " WHERE a.point.facility = :facility", AlarmDefinition.class).setParameter("facility", facility)
@@ -98,7 +100,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
 
     @Override
     public void savePointAlarm(long pointId, PointAlarmForm form) {
-        MeasurementPoint point = pointOf(pointId);
+        MeasurementPoint point = model.point(pointId);
         if (form == null) {
             throw new AdministrationException("limits", "alarm.error.noLimit");
         }
@@ -146,7 +148,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
 
     @Override
     public void saveCommLoss(long deviceId, Integer minutes, Severity severity) {
-        FieldDevice device = deviceOf(deviceId);
+        FieldDevice device = model.device(deviceId);
         if (minutes == null || minutes < 1 || minutes > MAX_COMM_LOSS_MINUTES) {
             throw new AdministrationException("commLossMinutes", "alarm.error.commLossMinutes", 1,
                     MAX_COMM_LOSS_MINUTES);
@@ -185,7 +187,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
 
     @Override
     public FacilityRecipients recipients(long facilityId) {
-        Facility facility = facilityOf(facilityId);
+        Facility facility = model.facility(facilityId);
         List<RecipientGroupRow> groups = em.createQuery("SELECT g FROM RecipientGroup g WHERE g.facility = :facility"
                 + " ORDER BY g.name", RecipientGroup.class).setParameter("facility", facility).getResultList().stream()
                 .map(DefaultAlarmSettings::row).toList();
@@ -199,12 +201,12 @@ public class DefaultAlarmSettings implements AlarmSettings {
 
     @Override
     public long createGroup(long facilityId, RecipientGroupForm input) {
-        Facility facility = facilityOf(facilityId);
+        Facility facility = model.facility(facilityId);
         RecipientGroupForm g = checked(input, facility, null);
         RecipientGroup group = new RecipientGroup(facility, clock.instant()).define(g.name(), g.notifyMajor(),
                 g.notifyMinor(), g.notifyNotice(), g.notifyRecovery(), g.delayMinutes(), g.enabled());
         em.persist(group);
-        flushUnique("groupName", "alarm.error.groupNameTaken", g.name());
+        model.flushUnique("groupName", "alarm.error.groupNameTaken", g.name());
         return group.getId();
     }
 
@@ -214,7 +216,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
         RecipientGroupForm g = checked(input, group.getFacility(), group.getId());
         group.define(g.name(), g.notifyMajor(), g.notifyMinor(), g.notifyNotice(), g.notifyRecovery(),
                 g.delayMinutes(), g.enabled());
-        flushUnique("groupName", "alarm.error.groupNameTaken", g.name());
+        model.flushUnique("groupName", "alarm.error.groupNameTaken", g.name());
     }
 
     @Override
@@ -239,7 +241,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
             throw new AdministrationException("user", "alarm.error.memberTaken", user.getLoginId());
         }
         RecipientGroupMember member = group.add(RecipientGroupMember.user(group, user));
-        flushUnique("user", "alarm.error.memberTaken", user.getLoginId());
+        model.flushUnique("user", "alarm.error.memberTaken", user.getLoginId());
         return member.getId();
     }
 
@@ -257,7 +259,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
             throw new AdministrationException("email", "alarm.error.memberTaken", address);
         }
         RecipientGroupMember member = group.add(RecipientGroupMember.address(group, address, locale));
-        flushUnique("email", "alarm.error.memberTaken", address);
+        model.flushUnique("email", "alarm.error.memberTaken", address);
         return member.getId();
     }
 
@@ -464,52 +466,9 @@ public class DefaultAlarmSettings implements AlarmSettings {
      * Writes now, so a duplicate another administrator saved meanwhile is refused by its unique key here,
      * by name, instead of failing the commit.
      */
-    private void flushUnique(String field, String problem, Object... args) {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLIntegrityConstraintViolationException) {
-                    throw new AdministrationException(field, problem, args);
-                }
-            }
-            throw e;
-        }
-    }
-
-    /** A facility of the caller's organisation; any other id is answered as unknown. */
-    private Facility facilityOf(long facilityId) {
-        List<Facility> found = em.createQuery("SELECT f FROM Facility f WHERE f.id = :id AND f.organisation.id = :org",
-                Facility.class).setParameter("id", facilityId).setParameter("org", callers.organisationId())
-                .getResultList();
-        if (found.isEmpty()) {
-            throw new AdministrationException("facility", "model.error.facilityNotFound");
-        }
-        return found.get(0);
-    }
-
-    private MeasurementPoint pointOf(long pointId) {
-        List<MeasurementPoint> found = em.createQuery("SELECT p FROM MeasurementPoint p WHERE p.id = :id"
-                + " AND p.facility.organisation.id = :org", MeasurementPoint.class).setParameter("id", pointId)
-                .setParameter("org", callers.organisationId()).getResultList();
-        if (found.isEmpty()) {
-            throw new AdministrationException("point", "model.error.pointNotFound");
-        }
-        return found.get(0);
-    }
-
-    private FieldDevice deviceOf(long deviceId) {
-        List<FieldDevice> found = em.createQuery("SELECT d FROM FieldDevice d WHERE d.id = :id"
-                + " AND d.facility.organisation.id = :org", FieldDevice.class).setParameter("id", deviceId)
-                .setParameter("org", callers.organisationId()).getResultList();
-        if (found.isEmpty()) {
-            throw new AdministrationException("device", "model.error.deviceNotFound");
-        }
-        return found.get(0);
-    }
 
     private AlarmDefinition definitionOf(long pointId) {
-        AlarmDefinition definition = em.find(AlarmDefinition.class, pointOf(pointId).getId());
+        AlarmDefinition definition = em.find(AlarmDefinition.class, model.point(pointId).getId());
         if (definition == null) {
             throw new AdministrationException("point", "alarm.error.noDefinition");
         }
@@ -517,7 +476,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
     }
 
     private DeviceAlarmSetting settingOf(long deviceId) {
-        DeviceAlarmSetting setting = em.find(DeviceAlarmSetting.class, deviceOf(deviceId).getId());
+        DeviceAlarmSetting setting = em.find(DeviceAlarmSetting.class, model.device(deviceId).getId());
         if (setting == null) {
             throw new AdministrationException("device", "alarm.error.noCommLoss");
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import jp.suijin.alarm.AlarmException;
+import jp.suijin.admin.AdministrationException;
 import jp.suijin.alarm.AlarmFilter;
 import jp.suijin.alarm.AlarmRow;
 import jp.suijin.persistence.alarm.AlarmKind;
@@ -49,9 +49,9 @@ class AlarmTextTest {
 
     @Test
     void aFilterNamesWhatCannotBeSearched() {
-        assertEquals("from", assertThrows(AlarmException.class,
+        assertEquals("from", assertThrows(AdministrationException.class,
                 () -> new AlarmFilter(null, T, null, null, null, null, null).checked()).field());
-        assertEquals("to", assertThrows(AlarmException.class,
+        assertEquals("to", assertThrows(AdministrationException.class,
                 () -> new AlarmFilter(T, T, null, null, null, null, null).checked()).field());
     }
 

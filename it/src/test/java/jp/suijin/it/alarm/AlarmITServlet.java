@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jp.suijin.admin.AdministrationException;
 import jp.suijin.alarm.AlarmAudience;
 import jp.suijin.alarm.AlarmBroadcast;
 import jp.suijin.alarm.AlarmConsole;
-import jp.suijin.alarm.AlarmException;
 import jp.suijin.alarm.AlarmExportFormat;
 import jp.suijin.alarm.AlarmFilter;
 import jp.suijin.alarm.AlarmRow;
@@ -39,7 +39,7 @@ import jp.suijin.persistence.alarm.Severity;
 /**
  * Calls AlarmConsole as the signed-in caller (HTTP Basic against the real identity store): POST
  * /alarm/{method} with the request's parameters. Answers 200 with the result, 422 with "field problem"
- * for an AlarmException, 403 for EJBAccessException. POST /alarm/signal publishes an alarm row the test
+ * for an AdministrationException, 403 for EJBAccessException. POST /alarm/signal publishes an alarm row the test
  * inserted through the real AlarmBroadcast after a committed transaction, as the alarm evaluation will,
  * and answers the instant of the commit.
  * POST /alarm/audience answers, one a line and sorted, who AlarmAudience says the push reaches for a facility (by code).
@@ -79,7 +79,7 @@ public class AlarmITServlet extends HttpServlet {
             }
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().print(call(method, request));
-        } catch (AlarmException e) {
+        } catch (AdministrationException e) {
             response.resetBuffer();
             response.setStatus(422);
             response.setContentType("text/plain;charset=UTF-8");

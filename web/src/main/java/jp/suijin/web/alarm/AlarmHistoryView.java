@@ -15,8 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.suijin.admin.AdministrationException;
 import jp.suijin.alarm.AlarmConsole;
-import jp.suijin.alarm.AlarmException;
 import jp.suijin.alarm.AlarmExportFormat;
 import jp.suijin.alarm.AlarmFacility;
 import jp.suijin.alarm.AlarmFilter;
@@ -74,7 +74,7 @@ public class AlarmHistoryView implements Serializable {
         AlarmFilter filter = new AlarmFilter(instant(from), instant(to), facilityId, pointId, severity, kind, state);
         try {
             applied = filter.checked();
-        } catch (AlarmException e) {
+        } catch (AdministrationException e) {
             Messages.error(e.problem(), e.args());
             FacesContext.getCurrentInstance().validationFailed();
             return;

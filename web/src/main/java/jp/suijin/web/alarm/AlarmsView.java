@@ -9,8 +9,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import jp.suijin.admin.AdministrationException;
 import jp.suijin.alarm.AlarmConsole;
-import jp.suijin.alarm.AlarmException;
 import jp.suijin.alarm.AlarmFacility;
 import jp.suijin.alarm.AlarmRow;
 import jp.suijin.persistence.alarm.Severity;
@@ -75,7 +75,7 @@ public class AlarmsView implements Serializable {
             pending = List.of();
             comment = null;
             selection.clear();
-        } catch (AlarmException e) {
+        } catch (AdministrationException e) {
             Messages.error(e.problem(), e.args());
             FacesContext.getCurrentInstance().validationFailed();
         } catch (EJBAccessException e) {
