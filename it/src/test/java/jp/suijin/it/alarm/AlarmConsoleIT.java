@@ -179,7 +179,7 @@ class AlarmConsoleIT extends IntegrationTest {
         assertTrue(lines.get(5).startsWith(a + ",2025-01-10 09:00:00.000,警報 第一浄水場,LI,配水池水位,上上限,重故障,9.88,9.50,m,"
                 + "2025-01-10 10:02:05.000,8.10,1:02:05,"), lines.get(5));
         assertTrue(lines.get(5).endsWith(",\"'=HYPERLINK(\"\"http://x\"\")\""), "formula-safe: " + lines.get(5));
-        assertTrue(lines.get(3).contains(",P1,1号ポンプ,状態異常/故障,重故障,1 故障,"), lines.get(3));
+        assertTrue(lines.get(3).contains(",P1,1号ポンプ,状態異常,重故障,1 故障,"), lines.get(3));
         assertFalse(new String(csv, StandardCharsets.UTF_8).contains("別組織"));
 
         byte[] xlsx = body(AlarmProbe.call(OPERATOR, "export", "from", from, "to", to, "format", "XLSX", "lang", "ja"));
