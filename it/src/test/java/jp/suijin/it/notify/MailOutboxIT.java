@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 
 /**
  * The mail outbox against real GreenMail: mail waits while the relay is down and is delivered once
@@ -252,18 +255,21 @@ class MailOutboxIT extends IntegrationTest {
         return stack().mail().messages().stream().filter(m -> messageId.equals(messageId(m))).toList();
     }
 
-    /** Polls the rows (the sender works on its own threads) until all match; fails after 60 s. */
-    private List<Row> await(List<Long> ids, Predicate<Row> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<Row> rows;
-        do {
-            rows = rows(ids);
-            if (rows.size() == ids.size() && rows.stream().allMatch(condition)) {
-                return rows;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("outbox rows never matched: " + rows);
+    /** Waits until all rows match (the sender works on its own threads); fails after 60 s. */
+    private List<Row> await(List<Long> ids, Predicate<Row> condition) {
+        return new FluentWait<>(ids).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> "outbox rows never matched: " + ids).until(wanted -> {
+                    List<Row> rows = rowsOf(wanted);
+                    return rows.size() == wanted.size() && rows.stream().allMatch(condition) ? rows : null;
+                });
+    }
+
+    private List<Row> rowsOf(List<Long> ids) {
+        try {
+            return rows(ids);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Row> rows(List<Long> ids) throws Exception {
@@ -342,20 +348,21 @@ class MailOutboxIT extends IntegrationTest {
     }
 
     /** Waits until the restarted application serves the probe (GET is not one of its methods: 405). */
-    private static void awaitProbe() throws Exception {
-        int status = 0;
-        for (int i = 0; i < 240 && status != 405; i++) {
-            try {
-                status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(probe("")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (java.io.IOException e) {
-                status = 0;
-            }
-            if (status != 405) {
-                Thread.sleep(500);
-            }
-        }
-        assertEquals(405, status, "the probe did not come back after the restart");
+    private static void awaitProbe() {
+        HttpClient http = HttpClient.newHttpClient();
+        new FluentWait<>(http).withTimeout(Duration.ofMinutes(2)).pollingEvery(Duration.ofMillis(500))
+                .ignoring(UncheckedIOException.class)
+                .withMessage("the probe did not come back after the restart").until(client -> {
+                    try {
+                        return client.send(HttpRequest.newBuilder(probe("")).GET().build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 405;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     private static URI probe(String query) {
