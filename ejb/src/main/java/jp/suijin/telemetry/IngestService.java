@@ -15,6 +15,7 @@ public interface IngestService {
      * the invalid ones. Good samples are kept even when others in the batch are rejected.
      *
      * @throws DeviceAuthenticationException if the device is unknown, disabled or the token is wrong
+     * @throws IngestConflictException if the database rolled the batch back for a concurrent writer
      */
     IngestResult ingest(String deviceCode, String token, List<SampleInput> samples);
 }

@@ -12,11 +12,11 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +41,7 @@ import jp.suijin.persistence.facility.MeasurementPoint;
 import jp.suijin.persistence.facility.PointKind;
 import jp.suijin.persistence.facility.Quality;
 import jp.suijin.telemetry.DeviceAuthenticationException;
+import jp.suijin.telemetry.IngestConflictException;
 import jp.suijin.telemetry.IngestResult;
 import jp.suijin.telemetry.IngestService;
 import jp.suijin.telemetry.SampleInput;
@@ -168,7 +169,7 @@ public class DefaultIngestService implements IngestService {
             throw new InvalidSample("value is missing or not a finite number");
         }
         checkValue(point, value);
-        return new ValidSample(point.getId(), time, value, parseQuality(in.quality()));
+        return new ValidSample(point.getId(), point.getKind() == PointKind.COUNTER, time, value, parseQuality(in.quality()));
     }
 
     /**
@@ -196,7 +197,7 @@ public class DefaultIngestService implements IngestService {
             throw new InvalidSample("time is missing");
         }
         try {
-            return OffsetDateTime.parse(time).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            return SampleTimes.parse(time);
         } catch (DateTimeParseException e) {
             throw new InvalidSample("time '" + time + "' is not an ISO-8601 timestamp with offset,"
                     + " e.g. 2026-11-28T09:00:00+09:00");
@@ -284,13 +285,13 @@ public class DefaultIngestService implements IngestService {
                 }
                 current.executeBatch();
             }
-            // the hours to recompute (Rollups); the next one too, whose counter increase starts from this one's last sample
+            // the hours to recompute (Rollups); for a counter the next one too, whose increase starts from this one's last sample
             Set<String> marked = new HashSet<>();
             try (PreparedStatement pending = c.prepareStatement(
                     "INSERT IGNORE INTO rollup_pending (point_id, hour_start) VALUES (?, ?)")) {
                 for (ValidSample s : samples) {
                     Instant hour = s.time.truncatedTo(ChronoUnit.HOURS);
-                    for (Instant h : new Instant[] {hour, hour.plus(1, ChronoUnit.HOURS)}) {
+                    for (Instant h : s.counter ? new Instant[] {hour, hour.plus(1, ChronoUnit.HOURS)} : new Instant[] {hour}) {
                         if (marked.add(s.pointId + "@" + h)) {
                             pending.setLong(1, s.pointId);
                             pending.setObject(2, utc(h));
@@ -308,15 +309,30 @@ public class DefaultIngestService implements IngestService {
             alarms.samplesStored(deviceId, samples.stream().map(s -> new AlarmSample(s.pointId, s.time, s.value,
                     s.quality == Quality.BAD)).toList(), now);
         } catch (SQLException e) {
+            if (conflict(e)) {
+                throw new IngestConflictException("storing " + samples.size() + " samples conflicted with concurrent"
+                        + " writers (" + e.getMessage() + ")");
+            }
             throw new EJBException("storing " + samples.size() + " samples failed", e);
         }
+    }
+
+    /** A deadlock victim (SQL state 40001, MariaDB 1213) or a lock wait timeout (1205): the whole batch can be sent again. */
+    static boolean conflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransactionRollbackException || t instanceof SQLException s
+                    && ("40001".equals(s.getSQLState()) || s.getErrorCode() == 1213 || s.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private record ValidSample(long pointId, Instant time, double value, Quality quality) {
+    private record ValidSample(long pointId, boolean counter, Instant time, double value, Quality quality) {
     }
 
     private static final class InvalidSample extends RuntimeException {

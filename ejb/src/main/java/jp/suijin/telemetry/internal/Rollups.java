@@ -139,24 +139,28 @@ public class Rollups {
     }
 
     private static void hour(Connection c, long point, LocalDateTime start) throws SQLException {
+        boolean counter = false;
         Double rollover = null;
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT range_high FROM measurement_point WHERE id = ? AND kind = 'COUNTER'")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT kind, range_high FROM measurement_point WHERE id = ?")) {
             q.setLong(1, point);
             try (ResultSet r = q.executeQuery()) {
-                if (r.next()) {
-                    double high = r.getDouble(1);
+                if (r.next() && "COUNTER".equals(r.getString(1))) {
+                    counter = true;
+                    double high = r.getDouble(2);
                     rollover = r.wasNull() ? null : high;
                 }
             }
         }
+        // only a counter's increase starts before the hour (ingest marks the following hour only for counters)
         Double previous = null;
-        try (PreparedStatement q = c.prepareStatement("SELECT value FROM sample WHERE point_id = ? AND sample_time < ?"
-                + " ORDER BY sample_time DESC LIMIT 1")) {
-            q.setLong(1, point);
-            q.setObject(2, start);
-            try (ResultSet r = q.executeQuery()) {
-                previous = r.next() ? r.getDouble(1) : null;
+        if (counter) {
+            try (PreparedStatement q = c.prepareStatement("SELECT value FROM sample WHERE point_id = ? AND sample_time < ?"
+                    + " ORDER BY sample_time DESC LIMIT 1")) {
+                q.setLong(1, point);
+                q.setObject(2, start);
+                try (ResultSet r = q.executeQuery()) {
+                    previous = r.next() ? r.getDouble(1) : null;
+                }
             }
         }
         List<Double> values = new ArrayList<>();

@@ -12,15 +12,23 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import jp.suijin.it.Deployments;
 import jp.suijin.it.IntegrationTest;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.FluentWait;
 
 /** The device API of the deployed EAR, over real HTTP on the device listener. */
 class DeviceApiIT extends IntegrationTest {
@@ -77,6 +85,76 @@ class DeviceApiIT extends IntegrationTest {
         assertEquals(200, retry.statusCode());
         assertEquals(2, json(retry).getInt("accepted"));
         assertEquals(2, sampleCount("TU-401", t, t.plusSeconds(60)));
+    }
+
+    /**
+     * A real deadlock with the batch's transaction: a second transaction, made the heavier of the two so
+     * MariaDB rolls the batch back, holds the device row the batch will update and then asks for the
+     * current-value row the batch has locked. The device still gets 200 (the server sent the batch again)
+     * and the sample is stored once; the audit trail shows the attempt that lost.
+     */
+    @Test
+    void aBatchChosenAsDeadlockVictimIsStoredByTheRetry() throws Exception {
+        String point = "PH-401";
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(45);
+        try (Connection setup = stack().connect(); Statement s = setup.createStatement()) {
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS it_deadlock_ballast (id INT PRIMARY KEY)");
+        }
+        CompletableFuture<HttpResponse<String>> response;
+        LocalDateTime since;
+        try (Connection other = stack().connect(); Statement s = other.createStatement(); Connection probe = stack().connect();
+                Statement p = probe.createStatement()) {
+            other.setAutoCommit(false);
+            s.executeUpdate("INSERT INTO it_deadlock_ballast SELECT seq FROM seq_1_to_5000");
+            s.executeQuery("SELECT id FROM field_device WHERE code = '" + DEVICE + "' FOR UPDATE").close();
+            since = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+            response = http.sendAsync(HttpRequest.newBuilder(stack().deviceUrl(PATH))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(DEVICE))
+                    .POST(HttpRequest.BodyPublishers.ofString(batch(DEVICE, sample(point, t, "7.05")))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String currentRow = "SELECT point_id FROM point_current WHERE point_id = " + pointId(point) + " FOR UPDATE";
+            // the batch holds its current value (a third connection cannot have it), then waits for the device row
+            new FluentWait<>(p).withTimeout(Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(20))
+                    .ignoring(AssertionError.class).until(st -> {
+                        try {
+                            st.executeQuery(currentRow + " NOWAIT").close();
+                            throw new AssertionError("the batch has not locked its current value yet");
+                        } catch (SQLException e) {
+                            if (e.getErrorCode() != 1205) {
+                                throw new IllegalStateException(e);
+                            }
+                            return true;
+                        }
+                    });
+            s.executeQuery(currentRow).close();
+            other.rollback();
+        }
+        HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(1, json(answer).getInt("accepted"));
+        assertEquals(1, sampleCount(point, t, t));
+        assertEquals(7.05, storedValue(point, t));
+        try (Connection c = stack().connect(); PreparedStatement q = c.prepareStatement("SELECT outcome, error_class"
+                + " FROM audit_record WHERE principal = ? AND recorded_at >= ? AND bean_method LIKE '%.ingest'"
+                + " ORDER BY outcome")) {
+            q.setString(1, "device:" + DEVICE);
+            q.setObject(2, since);
+            List<String> attempts = new ArrayList<>();
+            // audit records are written just after the call, by the audit writer
+            new FluentWait<>(q).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(100))
+                    .until(query -> {
+                        attempts.clear();
+                        try (ResultSet r = query.executeQuery()) {
+                            while (r.next()) {
+                                attempts.add(r.getString(1) + " " + r.getString(2));
+                            }
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return attempts.size() >= 2;
+                    });
+            assertEquals(List.of("ERROR jp.suijin.telemetry.IngestConflictException", "OK null"), attempts);
+        }
     }
 
     @Test
@@ -206,6 +284,18 @@ class DeviceApiIT extends IntegrationTest {
             ps.setObject(3, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getDouble(1) : null;
+            }
+        }
+    }
+
+    private static long pointId(String point) throws Exception {
+        try (Connection c = stack().connect(); PreparedStatement ps = c.prepareStatement("SELECT p.id FROM measurement_point p"
+                + " JOIN field_device d ON d.id = p.device_id WHERE d.code = ? AND p.code = ?")) {
+            ps.setString(1, DEVICE);
+            ps.setString(2, point);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), point);
+                return rs.getLong(1);
             }
         }
     }

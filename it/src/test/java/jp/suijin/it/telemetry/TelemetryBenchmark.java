@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.suijin.it.IntegrationTest;
@@ -71,13 +72,37 @@ class TelemetryBenchmark extends IntegrationTest {
         return AuditProbe.deployment(TrendBenchmarkServlet.class);
     }
 
-    private record Device(String code, String token, List<Object[]> points, AtomicLong block) {
+    /** {@code jdbc}: the baseline's own connection for this device's client, kept open as a pool would keep it. */
+    private record Device(String code, String token, List<Object[]> points, AtomicLong block,
+            AtomicReference<Connection> jdbc) {
+
+        Device(String code, String token, List<Object[]> points) {
+            this(code, token, points, new AtomicLong(), new AtomicReference<>());
+        }
+
+        Connection connection() throws Exception {
+            if (jdbc.get() == null) {
+                Connection c = stack().connectAsApplication();
+                c.setAutoCommit(false);
+                jdbc.set(c);
+            }
+            return jdbc.get();
+        }
     }
 
     @Test
     void ingestAndTrendAgainstPlainJdbc() throws Exception {
         StringBuilder report = new StringBuilder();
-        ingest(report);
+        List<Device> devices = devices();
+        try {
+            ingest(devices, report);
+        } finally {
+            for (Device d : devices) {
+                if (d.jdbc().get() != null) {
+                    d.jdbc().get().close();
+                }
+            }
+        }
         trend(report);
         System.out.print(report);
         Path out = Path.of("target", "benchmarks", "telemetry.txt");
@@ -85,8 +110,7 @@ class TelemetryBenchmark extends IntegrationTest {
         Files.writeString(out, report);
     }
 
-    private void ingest(StringBuilder report) throws Exception {
-        List<Device> devices = devices();
+    private void ingest(List<Device> devices, StringBuilder report) throws Exception {
         // separate windows inside the late window, so neither side meets the other's rows
         Instant apiBase = Instant.now().minus(Duration.ofDays(6)).truncatedTo(ChronoUnit.SECONDS);
         Instant jdbcBase = Instant.now().minus(Duration.ofDays(4)).truncatedTo(ChronoUnit.SECONDS);
@@ -171,10 +195,10 @@ class TelemetryBenchmark extends IntegrationTest {
         long block = device.block().getAndIncrement();
         LocalDateTime received = LocalDateTime.now(ZoneOffset.UTC);
         int rows = 0;
-        try (Connection c = stack().connectAsApplication(); PreparedStatement insert = c.prepareStatement("INSERT INTO sample"
+        Connection c = device.connection();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO sample"
                 + " (point_id, sample_time, value, quality, received_at) VALUES (?, ?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE point_id = point_id")) {
-            c.setAutoCommit(false);
             for (int j = 0; j < TIMES_PER_BATCH; j++) {
                 long second = block * TIMES_PER_BATCH + j;
                 LocalDateTime time = LocalDateTime.ofInstant(base.plusSeconds(second), ZoneOffset.UTC);
@@ -243,7 +267,7 @@ class TelemetryBenchmark extends IntegrationTest {
                     points.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3), r.getDouble(4)});
                 }
             }
-            return new Device(code, token, points, new AtomicLong());
+            return new Device(code, token, points);
         }
     }
 
@@ -261,7 +285,7 @@ class TelemetryBenchmark extends IntegrationTest {
             }
         }
         List<Device> devices = new ArrayList<>();
-        points.forEach((code, list) -> devices.add(new Device(code, stack().demo().deviceToken(code), list, new AtomicLong())));
+        points.forEach((code, list) -> devices.add(new Device(code, stack().demo().deviceToken(code), list)));
         assertTrue(!devices.isEmpty(), "the demo organisation has no devices");
         return devices;
     }

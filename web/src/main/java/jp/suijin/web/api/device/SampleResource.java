@@ -2,7 +2,6 @@ package jp.suijin.web.api.device;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.ThreadLocalRandom;
 import jp.suijin.telemetry.DeviceAuthenticationException;
+import jp.suijin.telemetry.IngestConflictException;
 import jp.suijin.telemetry.IngestResult;
 import jp.suijin.telemetry.IngestService;
 import jp.suijin.telemetry.SampleRejection;
@@ -31,6 +32,8 @@ public class SampleResource {
     /** Largest body accepted, so one device cannot tie up memory with a huge request. */
     static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
     private static final String BEARER = "Bearer ";
+    /** Tries of a batch the database rolled back for a concurrent writer. */
+    static final int ATTEMPTS = 3;
 
     @Inject
     private IngestService ingestService;
@@ -60,23 +63,48 @@ public class SampleResource {
         }
         IngestResult result;
         try {
-            result = ingestService.ingest(batch.device(), authorization.substring(BEARER.length()).strip(),
-                    batch.samples());
+            result = ingest(batch, authorization.substring(BEARER.length()).strip());
         } catch (DeviceAuthenticationException e) {
             return unauthorized("unknown device or wrong token");
+        } catch (IngestConflictException e) {
+            return Response.fromResponse(ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "busy",
+                    "the batch met concurrent writes " + ATTEMPTS + " times and was not stored; send it again"))
+                    .header(HttpHeaders.RETRY_AFTER, 1).build();
         }
-        JsonArrayBuilder rejected = Json.createArrayBuilder();
+        JsonArrayBuilder rejected = SampleBatchParser.JSON.createArrayBuilder();
         for (SampleRejection r : result.rejected()) {
-            var entry = Json.createObjectBuilder().add("index", r.index()).add("reason", r.reason());
+            var entry = SampleBatchParser.JSON.createObjectBuilder().add("index", r.index()).add("reason", r.reason());
             if (r.point() != null) {
                 entry.add("point", r.point());
             }
             rejected.add(entry);
         }
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(SampleBatchParser.JSON.createObjectBuilder()
                 .add("accepted", result.accepted())
                 .add("rejected", rejected)
                 .build().toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /**
+     * A batch rolled back for a concurrent writer is stored by a second attempt almost always: doing
+     * that here spares the device a failed request (the batch is idempotent either way).
+     */
+    private IngestResult ingest(SampleBatchParser.Batch batch, String token) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return ingestService.ingest(batch.device(), token, batch.samples());
+            } catch (IngestConflictException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static Response tooLarge() {
