@@ -1,5 +1,6 @@
 package jp.suijin.alarm;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,8 @@ public interface AlarmEvaluation {
     /**
      * Raises and clears the alarms of the samples' points (only samples newer than those evaluated
      * before count, so a retried batch raises nothing twice) and ends the device's communication loss.
+     *
+     * @param c the connection of the ingest transaction the samples were stored in
      */
-    void samplesStored(long deviceId, List<AlarmSample> samples, Instant receivedAt) throws SQLException;
+    void samplesStored(Connection c, long deviceId, List<AlarmSample> samples, Instant receivedAt) throws SQLException;
 }

@@ -31,6 +31,8 @@ import jp.suijin.alarm.AlarmBroadcast;
 import jp.suijin.alarm.AlarmEvaluation;
 import jp.suijin.alarm.AlarmSample;
 import jp.suijin.alarm.AlarmSignal;
+import jp.suijin.jdbc.Columns;
+import jp.suijin.jdbc.MultiRowInsert;
 import jp.suijin.persistence.alarm.AlarmKind;
 import jp.suijin.persistence.alarm.Severity;
 
@@ -59,28 +61,26 @@ public class AlarmEngine implements AlarmEvaluation {
     private AlarmBroadcast broadcast;
 
     @Override
-    public void samplesStored(long deviceId, List<AlarmSample> samples, Instant now) throws SQLException {
+    public void samplesStored(Connection c, long deviceId, List<AlarmSample> samples, Instant now) throws SQLException {
         List<AlarmSignal> signals = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            Set<Long> points = samples.stream().map(AlarmSample::pointId).collect(Collectors.toCollection(TreeSet::new));
-            // one round trip tells whether there is anything to do: most batches have no alarm work at all
-            if (!concerned(c, deviceId, points)) {
-                return;
+        Set<Long> points = samples.stream().map(AlarmSample::pointId).collect(Collectors.toCollection(TreeSet::new));
+        // one round trip tells whether there is anything to do: most batches have no alarm work at all
+        if (!concerned(c, deviceId, points)) {
+            return;
+        }
+        clearCommLoss(c, deviceId, now, signals);
+        Map<Long, PointRules> rules = rules(c, points, now);
+        if (!rules.isEmpty()) {
+            Map<Long, List<AlarmSample>> byPoint = samples.stream().sorted((a, b) -> a.time().compareTo(b.time()))
+                    .collect(Collectors.groupingBy(AlarmSample::pointId, LinkedHashMap::new, Collectors.toList()));
+            Map<Long, PointState> states = lockStates(c, rules.keySet());
+            Sink sink = new Sink(c, now, signals);
+            for (Map.Entry<Long, PointState> e : states.entrySet()) {
+                Instant evaluatedBefore = e.getValue().evaluatedUntil();
+                e.getValue().evaluate(rules.get(e.getKey()), byPoint.get(e.getKey()), sink);
+                lateExcursions(c, rules.get(e.getKey()), byPoint.get(e.getKey()), evaluatedBefore, sink);
             }
-            clearCommLoss(c, deviceId, now, signals);
-            Map<Long, PointRules> rules = rules(c, points, now);
-            if (!rules.isEmpty()) {
-                Map<Long, List<AlarmSample>> byPoint = samples.stream().sorted((a, b) -> a.time().compareTo(b.time()))
-                        .collect(Collectors.groupingBy(AlarmSample::pointId, LinkedHashMap::new, Collectors.toList()));
-                Map<Long, PointState> states = lockStates(c, rules.keySet());
-                Sink sink = new Sink(c, now, signals);
-                for (Map.Entry<Long, PointState> e : states.entrySet()) {
-                    Instant evaluatedBefore = e.getValue().evaluatedUntil();
-                    e.getValue().evaluate(rules.get(e.getKey()), byPoint.get(e.getKey()), sink);
-                    lateExcursions(c, rules.get(e.getKey()), byPoint.get(e.getKey()), evaluatedBefore, sink);
-                }
-                save(c, states);
-            }
+            save(c, states);
         }
         broadcast.afterCommit(signals);
     }
@@ -302,10 +302,10 @@ public class AlarmEngine implements AlarmEvaluation {
                 if (!faults.isEmpty() && r.getString(15) != null) {
                     limits.put(AlarmKind.STATE, new PointRules.Limit(Severity.valueOf(r.getString(15)), null));
                 }
-                LocalDateTime shelved = r.getObject(17, LocalDateTime.class);
+                Instant shelved = Columns.utc(r, 17);
                 rules.put(r.getLong(1), new PointRules(r.getLong(1), r.getLong(3), r.getLong(2), limits, faults,
                         r.getDouble(12), Duration.ofSeconds(r.getInt(13)), PointRules.raising(r.getBoolean(16),
-                                shelved == null ? null : shelved.toInstant(ZoneOffset.UTC), now)));
+                                shelved, now)));
             }
         }
         // an uncleared alarm of a point without a definition clears at its next sample
@@ -341,24 +341,24 @@ public class AlarmEngine implements AlarmEvaluation {
     /** Locks the points' evaluation rows (creating them on a point's first evaluation), in id order. */
     private static Map<Long, PointState> lockStates(Connection c, Collection<Long> points) throws SQLException {
         List<Long> ordered = new ArrayList<>(new TreeSet<>(points));
+        if (ordered.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
         String in = ordered.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
         // an upsert locks an existing row exclusively at once; INSERT IGNORE would take a shared lock, and
         // two batches upgrading theirs for the FOR UPDATE below would deadlock
-        try (PreparedStatement create = c.prepareStatement("INSERT INTO alarm_point_state (point_id, evaluated_until,"
-                + " last_value) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE point_id = point_id")) {
-            for (long p : ordered) {
-                create.setLong(1, p);
-                create.setObject(2, NEVER);
-                create.addBatch();
-            }
-            create.executeBatch();
+        List<Object[]> rows = new ArrayList<>(ordered.size());
+        for (long p : ordered) {
+            rows.add(new Object[] {p, NEVER, 0.0});
         }
+        MultiRowInsert.execute(c, "INSERT INTO alarm_point_state (point_id, evaluated_until, last_value) VALUES",
+                "ON DUPLICATE KEY UPDATE point_id = point_id", rows);
         Map<Long, Instant> until = new HashMap<>();
         Map<Long, Double> last = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement("SELECT point_id, evaluated_until, last_value FROM alarm_point_state"
                 + " WHERE point_id IN " + in + " ORDER BY point_id FOR UPDATE"); ResultSet r = q.executeQuery()) {
             while (r.next()) {
-                until.put(r.getLong(1), r.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                until.put(r.getLong(1), Columns.utc(r, 2));
                 last.put(r.getLong(1), r.getDouble(3));
             }
         }
@@ -378,7 +378,7 @@ public class AlarmEngine implements AlarmEvaluation {
             while (r.next()) {
                 pending.computeIfAbsent(r.getLong(1), k -> new EnumMap<>(AlarmKind.class)).put(
                         AlarmKind.valueOf(r.getString(2)), new PointState.Pending(
-                                r.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.getDouble(4)));
+                                Columns.utc(r, 3), r.getDouble(4)));
             }
         }
         Map<Long, PointState> states = new LinkedHashMap<>();
@@ -390,17 +390,13 @@ public class AlarmEngine implements AlarmEvaluation {
     }
 
     private static void save(Connection c, Map<Long, PointState> states) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE alarm_point_state SET evaluated_until = ?, last_value = ? WHERE point_id = ?");
-                PreparedStatement drop = c.prepareStatement("DELETE FROM alarm_pending WHERE point_id = ?");
+        List<Object[]> rows = new ArrayList<>(states.size());
+        try (PreparedStatement drop = c.prepareStatement("DELETE FROM alarm_pending WHERE point_id = ?");
                 PreparedStatement add = c.prepareStatement(
                         "INSERT INTO alarm_pending (point_id, kind, since, value) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<Long, PointState> e : states.entrySet()) {
                 PointState s = e.getValue();
-                update.setObject(1, utc(s.evaluatedUntil()));
-                update.setDouble(2, s.lastValue());
-                update.setLong(3, e.getKey());
-                update.addBatch();
+                rows.add(new Object[] {e.getKey(), utc(s.evaluatedUntil()), s.lastValue()});
                 if (s.pendingChanged()) {
                     drop.setLong(1, e.getKey());
                     drop.addBatch();
@@ -413,7 +409,10 @@ public class AlarmEngine implements AlarmEvaluation {
                     }
                 }
             }
-            update.executeBatch();
+            // the rows exist and are locked (lockStates): this updates them all in one statement
+            MultiRowInsert.execute(c, "INSERT INTO alarm_point_state (point_id, evaluated_until, last_value) VALUES",
+                    "ON DUPLICATE KEY UPDATE evaluated_until = VALUES(evaluated_until), last_value = VALUES(last_value)",
+                    rows);
             drop.executeBatch();
             add.executeBatch();
         }

@@ -6,11 +6,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
@@ -36,8 +35,8 @@ import jp.suijin.audit.AuditContext;
 import jp.suijin.audit.AuditLog;
 import jp.suijin.audit.Outcome;
 import jp.suijin.auth.PasswordHasher;
-import jp.suijin.persistence.facility.FieldDevice;
-import jp.suijin.persistence.facility.MeasurementPoint;
+import jp.suijin.jdbc.Columns;
+import jp.suijin.jdbc.MultiRowInsert;
 import jp.suijin.persistence.facility.PointKind;
 import jp.suijin.persistence.facility.Quality;
 import jp.suijin.telemetry.DeviceAuthenticationException;
@@ -69,9 +68,6 @@ public class DefaultIngestService implements IngestService {
     private static final byte[] NO_DEVICE_HASH = new byte[32];
     private static final Logger LOG = Logger.getLogger(DefaultIngestService.class.getName());
 
-    @PersistenceContext(unitName = "suijin")
-    private EntityManager em;
-
     @Resource(lookup = "jdbc/suijin")
     private DataSource dataSource;
 
@@ -93,25 +89,34 @@ public class DefaultIngestService implements IngestService {
 
     @Override
     public IngestResult ingest(String deviceCode, String token, List<SampleInput> samples) {
-        FieldDevice device = authenticate(deviceCode, token);
-        Map<String, MeasurementPoint> points = new HashMap<>();
-        for (MeasurementPoint p : em.createQuery(
-                "SELECT p FROM MeasurementPoint p WHERE p.device = :device AND p.enabled = true", MeasurementPoint.class)
-                .setParameter("device", device).getResultList()) {
-            points.put(p.getCode(), p);
+        // one connection for the whole batch: each getConnection in a transaction costs a trip through the pool
+        try (Connection c = dataSource.getConnection()) {
+            return ingest(c, deviceCode, token, samples);
+        } catch (SQLException e) {
+            if (conflict(e)) {
+                throw new IngestConflictException("storing " + samples.size() + " samples conflicted with concurrent"
+                        + " writers (" + e.getMessage() + ")");
+            }
+            throw new EJBException("storing " + samples.size() + " samples of device " + deviceCode + " failed", e);
         }
+    }
+
+    private IngestResult ingest(Connection c, String deviceCode, String token, List<SampleInput> samples)
+            throws SQLException {
+        Device device = authenticate(c, deviceCode, token);
+        Map<String, Point> points = device.points();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<ValidSample> valid = new ArrayList<>(samples.size());
         List<SampleRejection> rejected = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<PointTime> seen = new HashSet<>();
         for (SampleInput in : samples) {
             String problem = in.problem();
             ValidSample sample = null;
             if (problem == null) {
                 try {
-                    sample = validate(in, points, now, lateWindow, device.getCode());
-                    if (!seen.add(sample.pointId + "@" + sample.time)) {
+                    sample = validate(in, points, now, lateWindow, device.code());
+                    if (!seen.add(new PointTime(sample.pointId, sample.time))) {
                         problem = "duplicate of an earlier sample in this batch (same point and time)";
                     }
                 } catch (InvalidSample e) {
@@ -124,35 +129,61 @@ public class DefaultIngestService implements IngestService {
                 valid.add(sample);
             }
         }
-        store(device.getId(), valid, now);
+        store(c, device.id(), valid, now);
         return new IngestResult(valid.size(), List.copyOf(rejected));
     }
 
-    private FieldDevice authenticate(String deviceCode, String token) {
-        List<FieldDevice> found = deviceCode == null ? List.of()
-                : em.createQuery("SELECT d FROM FieldDevice d WHERE d.code = :code", FieldDevice.class)
-                        .setParameter("code", deviceCode).getResultList();
+    /**
+     * One query for the device and its enabled points, answered the same way for an unknown device, a
+     * wrong token and a disabled device.
+     */
+    private Device authenticate(Connection c, String deviceCode, String token) throws SQLException {
         byte[] presented = PasswordHasher.sha256(token == null ? "" : token);
-        byte[] expected = found.isEmpty() ? NO_DEVICE_HASH : found.get(0).getTokenHash();
-        boolean ok = MessageDigest.isEqual(presented, expected) && token != null && !found.isEmpty()
-                && found.get(0).isEnabled();
+        Long id = null;
+        String code = null;
+        byte[] expected = NO_DEVICE_HASH;
+        boolean enabled = false;
+        Long organisation = null;
+        Map<String, Point> points = new HashMap<>();
+        if (deviceCode != null) {
+            try (PreparedStatement q = c.prepareStatement("SELECT d.id, d.code,"
+                    + " d.token_hash, d.enabled, f.organisation_id, p.id, p.code, p.kind, p.unit, p.range_low, p.range_high,"
+                    + " p.state_labels FROM field_device d JOIN facility f ON f.id = d.facility_id"
+                    + " LEFT JOIN measurement_point p ON p.device_id = d.id AND p.enabled WHERE d.code = ?")) {
+                q.setString(1, deviceCode);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        id = r.getLong(1);
+                        code = r.getString(2);
+                        expected = r.getBytes(3);
+                        enabled = r.getBoolean(4);
+                        organisation = r.getLong(5);
+                        long point = r.getLong(6);
+                        if (!r.wasNull()) {
+                            points.put(r.getString(7), new Point(point, r.getString(7), PointKind.valueOf(r.getString(8)),
+                                    r.getString(9), Columns.nullableDouble(r, 10), Columns.nullableDouble(r, 11),
+                                    r.getString(12)));
+                        }
+                    }
+                }
+            }
+        }
+        boolean ok = MessageDigest.isEqual(presented, expected) && token != null && id != null && enabled;
         if (!ok) {
-            audit.event("authn_device_fail", Outcome.DENIED, "device:" + deviceCode,
-                    found.isEmpty() ? null : found.get(0).getFacility().getOrganisation().getId(), null,
-                    found.isEmpty() ? "unknown device" : found.get(0).isEnabled() ? "wrong token" : "device disabled");
+            audit.event("authn_device_fail", Outcome.DENIED, "device:" + deviceCode, organisation, null,
+                    id == null ? "unknown device" : enabled ? "wrong token" : "device disabled");
             throw new DeviceAuthenticationException();
         }
-        FieldDevice device = found.get(0);
-        AuditContext.identify("device:" + device.getCode(), device.getFacility().getOrganisation().getId());
-        return device;
+        AuditContext.identify("device:" + code, organisation);
+        return new Device(id, code, points);
     }
 
-    private static ValidSample validate(SampleInput in, Map<String, MeasurementPoint> points, Instant now,
+    private static ValidSample validate(SampleInput in, Map<String, Point> points, Instant now,
             Duration lateWindow, String deviceCode) {
         if (in.point() == null || in.point().isBlank()) {
             throw new InvalidSample("point is missing");
         }
-        MeasurementPoint point = points.get(in.point());
+        Point point = points.get(in.point());
         if (point == null) {
             throw new InvalidSample("unknown point code '" + in.point() + "' for device '" + deviceCode + "'");
         }
@@ -169,7 +200,7 @@ public class DefaultIngestService implements IngestService {
             throw new InvalidSample("value is missing or not a finite number");
         }
         checkValue(point, value);
-        return new ValidSample(point.getId(), point.getKind() == PointKind.COUNTER, time, value, parseQuality(in.quality()));
+        return new ValidSample(point.id(), point.kind() == PointKind.COUNTER, time, value, parseQuality(in.quality()));
     }
 
     /**
@@ -204,34 +235,34 @@ public class DefaultIngestService implements IngestService {
         }
     }
 
-    private static void checkValue(MeasurementPoint point, double value) {
-        if (point.getKind() == PointKind.STATE) {
+    private static void checkValue(Point point, double value) {
+        if (point.kind() == PointKind.STATE) {
             if (value != Math.rint(value) || value < 0) {
                 throw new InvalidSample("state " + value + " is not a whole number >= 0");
             }
-            if (point.getStateLabels() != null && StateLabels.label(point.getStateLabels(), value) == null) {
-                throw new InvalidSample("state " + (long) value + " is not defined for point '" + point.getCode() + "'");
+            if (point.stateLabels() != null && StateLabels.label(point.stateLabels(), value) == null) {
+                throw new InvalidSample("state " + (long) value + " is not defined for point '" + point.code() + "'");
             }
             return;
         }
-        if (point.getKind() == PointKind.COUNTER) {
+        if (point.kind() == PointKind.COUNTER) {
             if (value < 0) {
                 throw new InvalidSample("counter value " + value + " is negative");
             }
             // a counter's upper range is the meter's roll-over: it shows values below it, never the value itself
-            if (point.getRangeHigh() != null && value >= point.getRangeHigh()) {
+            if (point.high() != null && value >= point.high()) {
                 throw new InvalidSample("counter value " + value + " is not below the meter's roll-over at "
-                        + point.getRangeHigh());
+                        + point.high());
             }
             return;
         }
-        Double low = point.getRangeLow();
-        Double high = point.getRangeHigh();
+        Double low = point.low();
+        Double high = point.high();
         if (low != null && high != null) {
             double margin = (high - low) * RANGE_MARGIN;
             if (value < low - margin || value > high + margin) {
                 throw new InvalidSample("value " + value + " is outside the physical range " + low + " to " + high
-                        + (point.getUnit() == null ? "" : " " + point.getUnit()));
+                        + (point.unit() == null ? "" : " " + point.unit()));
             }
         }
     }
@@ -247,7 +278,7 @@ public class DefaultIngestService implements IngestService {
         }
     }
 
-    private void store(long deviceId, List<ValidSample> samples, Instant now) {
+    private void store(Connection c, long deviceId, List<ValidSample> samples, Instant now) throws SQLException {
         // a stable order keeps concurrent retries of overlapping batches from deadlocking; the first
         // value stored for a point and time wins, in the history and in the current value alike
         samples.sort(Comparator.comparingLong(ValidSample::pointId).thenComparing(ValidSample::time));
@@ -256,65 +287,46 @@ public class DefaultIngestService implements IngestService {
             latest.merge(s.pointId, s, (a, b) -> b.time.isAfter(a.time) ? b : a);
         }
         LocalDateTime received = utc(now);
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO sample"
-                    + " (point_id, sample_time, value, quality, received_at) VALUES (?, ?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE point_id = point_id")) {
-                for (ValidSample s : samples) {
-                    insert.setLong(1, s.pointId);
-                    insert.setObject(2, utc(s.time));
-                    insert.setDouble(3, s.value);
-                    insert.setInt(4, s.quality.code());
-                    insert.setObject(5, received);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO sample"
+                + " (point_id, sample_time, value, quality, received_at) VALUES (?, ?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE point_id = point_id")) {
+            for (ValidSample s : samples) {
+                insert.setLong(1, s.pointId);
+                insert.setObject(2, utc(s.time));
+                insert.setDouble(3, s.value);
+                insert.setInt(4, s.quality.code());
+                insert.setObject(5, received);
+                insert.addBatch();
             }
-            try (PreparedStatement current = c.prepareStatement("INSERT INTO point_current"
-                    + " (point_id, sample_time, value, quality) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
-                    + " value = IF(VALUES(sample_time) > sample_time, VALUES(value), value),"
-                    + " quality = IF(VALUES(sample_time) > sample_time, VALUES(quality), quality),"
-                    + " sample_time = GREATEST(sample_time, VALUES(sample_time))")) {
-                for (ValidSample s : latest.values().stream().sorted(Comparator.comparingLong(ValidSample::pointId))
-                        .toList()) {
-                    current.setLong(1, s.pointId);
-                    current.setObject(2, utc(s.time));
-                    current.setDouble(3, s.value);
-                    current.setInt(4, s.quality.code());
-                    current.addBatch();
-                }
-                current.executeBatch();
-            }
-            // the hours to recompute (Rollups); for a counter the next one too, whose increase starts from this one's last sample
-            Set<String> marked = new HashSet<>();
-            try (PreparedStatement pending = c.prepareStatement(
-                    "INSERT IGNORE INTO rollup_pending (point_id, hour_start) VALUES (?, ?)")) {
-                for (ValidSample s : samples) {
-                    Instant hour = s.time.truncatedTo(ChronoUnit.HOURS);
-                    for (Instant h : s.counter ? new Instant[] {hour, hour.plus(1, ChronoUnit.HOURS)} : new Instant[] {hour}) {
-                        if (marked.add(s.pointId + "@" + h)) {
-                            pending.setLong(1, s.pointId);
-                            pending.setObject(2, utc(h));
-                            pending.addBatch();
-                        }
-                    }
-                }
-                pending.executeBatch();
-            }
-            try (PreparedStatement seen = c.prepareStatement("UPDATE field_device SET last_seen_at = ? WHERE id = ?")) {
-                seen.setObject(1, received);
-                seen.setLong(2, deviceId);
-                seen.executeUpdate();
-            }
-            alarms.samplesStored(deviceId, samples.stream().map(s -> new AlarmSample(s.pointId, s.time, s.value,
-                    s.quality == Quality.BAD)).toList(), now);
-        } catch (SQLException e) {
-            if (conflict(e)) {
-                throw new IngestConflictException("storing " + samples.size() + " samples conflicted with concurrent"
-                        + " writers (" + e.getMessage() + ")");
-            }
-            throw new EJBException("storing " + samples.size() + " samples failed", e);
+            insert.executeBatch();
         }
+        List<Object[]> current = new ArrayList<>(latest.size());
+        for (ValidSample s : latest.values().stream().sorted(Comparator.comparingLong(ValidSample::pointId)).toList()) {
+            current.add(new Object[] {s.pointId, utc(s.time), s.value, s.quality.code()});
+        }
+        MultiRowInsert.execute(c, "INSERT INTO point_current (point_id, sample_time, value, quality) VALUES",
+                "ON DUPLICATE KEY UPDATE value = IF(VALUES(sample_time) > sample_time, VALUES(value), value),"
+                + " quality = IF(VALUES(sample_time) > sample_time, VALUES(quality), quality),"
+                + " sample_time = GREATEST(sample_time, VALUES(sample_time))", current);
+        // the hours to recompute (Rollups); for a counter the next one too, whose increase starts from this one's last sample
+        Set<PointTime> marked = new HashSet<>();
+        List<Object[]> marks = new ArrayList<>();
+        for (ValidSample s : samples) {
+            Instant hour = s.time.truncatedTo(ChronoUnit.HOURS);
+            for (Instant h : s.counter ? new Instant[] {hour, hour.plus(1, ChronoUnit.HOURS)} : new Instant[] {hour}) {
+                if (marked.add(new PointTime(s.pointId, h))) {
+                    marks.add(new Object[] {s.pointId, utc(h)});
+                }
+            }
+        }
+        MultiRowInsert.execute(c, "INSERT IGNORE INTO rollup_pending (point_id, hour_start) VALUES", "", marks);
+        try (PreparedStatement seen = c.prepareStatement("UPDATE field_device SET last_seen_at = ? WHERE id = ?")) {
+            seen.setObject(1, received);
+            seen.setLong(2, deviceId);
+            seen.executeUpdate();
+        }
+        alarms.samplesStored(c, deviceId, samples.stream().map(s -> new AlarmSample(s.pointId, s.time, s.value,
+                s.quality == Quality.BAD)).toList(), now);
     }
 
     /** A deadlock victim (SQL state 40001, MariaDB 1213) or a lock wait timeout (1205): the whole batch can be sent again. */
@@ -330,6 +342,16 @@ public class DefaultIngestService implements IngestService {
 
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private record Device(long id, String code, Map<String, Point> points) {
+    }
+
+    /** What validation needs of a measurement point. */
+    private record Point(long id, String code, PointKind kind, String unit, Double low, Double high, String stateLabels) {
+    }
+
+    private record PointTime(long pointId, Instant time) {
     }
 
     private record ValidSample(long pointId, boolean counter, Instant time, double value, Quality quality) {
