@@ -198,9 +198,13 @@ class MailOutboxIT extends IntegrationTest {
         for (String language : List.of("ja-JP", "en-US")) {
             WebDriver browser = Browser.open(language);
             try {
+                // signing in leads a service operator straight to the service pages, not to a dashboard they may not see
                 Browser.signIn(browser, MailOutboxITFixture.SERVICE_OPERATOR, MailOutboxITFixture.PASSWORD);
-                browser.get(stack().operatorUrl("app/service/mail-dns.xhtml").toString());
+                assertTrue(browser.getCurrentUrl().contains("/app/service/mail-dns.xhtml"), browser.getCurrentUrl());
                 Browser.waitFor(browser, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.plain-table")));
+                List<String> menu = browser.findElements(By.cssSelector("nav.menu a")).stream().map(a -> a.getAttribute("href"))
+                        .toList();
+                assertTrue(menu.size() == 1 && menu.get(0).contains("/app/account.xhtml"), menu.toString());
                 String page = browser.findElement(By.tagName("main")).getText();
                 assertTrue(page.contains(language.startsWith("ja") ? "メール送信ドメインのDNSレコード"
                         : "DNS records of the mail sending domain"), page);
@@ -210,6 +214,14 @@ class MailOutboxIT extends IntegrationTest {
                 assertTrue(page.contains("_dmarc.localhost") && page.contains("v=DMARC1; p=quarantine;"), page);
                 assertFalse(page.contains("???"), "a missing text: " + page);
                 Browser.screenshot(browser, "mail-dns-" + language.substring(0, 2));
+                // their own account page: password and two-step sign-in, no phones
+                browser.findElement(By.cssSelector("nav.menu a")).click();
+                Browser.waitFor(browser, 20).until(ExpectedConditions.urlContains("/app/account.xhtml"));
+                String account = browser.findElement(By.tagName("main")).getText();
+                assertTrue(account.contains(language.startsWith("ja") ? "パスワード" : "assword"), account);
+                assertTrue(browser.findElements(By.id("devices")).isEmpty(), account);
+                assertFalse(account.contains("???"), "a missing text: " + account);
+                Browser.screenshot(browser, "service-account-" + language.substring(0, 2));
             } finally {
                 browser.quit();
             }

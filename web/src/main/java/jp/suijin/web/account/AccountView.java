@@ -1,6 +1,7 @@
 package jp.suijin.web.account;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,6 +14,7 @@ import jp.suijin.auth.DeviceNotFoundException;
 import jp.suijin.auth.DeviceService;
 import jp.suijin.auth.PasswordPolicy;
 import jp.suijin.auth.PasswordRejectedException;
+import jp.suijin.auth.Roles;
 import jp.suijin.web.Messages;
 
 /** "My account": change password, switch two-step sign-in, see and remove registered phones and tablets. */
@@ -39,7 +41,12 @@ public class AccountView implements Serializable {
     public void init() {
         account = accounts.mine();
         twoStep = account.twoStepEnabled();
-        myDevices = devices.myDevices();
+        // registered phones belong to organisation users; a service operator signs in on PCs only
+        myDevices = serviceOperator() ? List.of() : devices.myDevices();
+    }
+
+    public boolean serviceOperator() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.SERVICE_OPERATOR);
     }
 
     public void changePassword() {

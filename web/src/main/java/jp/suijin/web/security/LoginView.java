@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import jp.suijin.auth.LoginOutcome;
+import jp.suijin.auth.Roles;
 import jp.suijin.web.Messages;
 
 /** First sign-in step: login ID and password. */
@@ -37,12 +38,20 @@ public class LoginView {
         password = null;
         ExternalContext external = faces.getExternalContext();
         if (outcome == LoginOutcome.Status.SIGNED_IN) {
-            external.redirect(external.getRequestContextPath() + "/app/dashboard.xhtml");
+            external.redirect(external.getRequestContextPath() + landingPage(external));
         } else if (outcome == LoginOutcome.Status.CODE_SENT) {
             external.redirect(external.getRequestContextPath() + "/login-code.xhtml");
         } else {
             Messages.error("login.failed");
         }
+    }
+
+    /**
+     * Where a signed-in user starts: the dashboard, or for a service operator, who belongs to no
+     * organisation and so has no dashboard, the service pages.
+     */
+    static String landingPage(ExternalContext external) {
+        return external.isUserInRole(Roles.SERVICE_OPERATOR) ? "/app/service/mail-dns.xhtml" : "/app/dashboard.xhtml";
     }
 
     /**

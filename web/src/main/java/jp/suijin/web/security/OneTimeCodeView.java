@@ -43,7 +43,7 @@ public class OneTimeCodeView {
         code = null;
         ExternalContext external = faces.getExternalContext();
         switch (outcome) {
-            case SIGNED_IN -> external.redirect(external.getRequestContextPath() + "/app/dashboard.xhtml");
+            case SIGNED_IN -> external.redirect(external.getRequestContextPath() + LoginView.landingPage(external));
             case WRONG_CODE -> Messages.error("code.wrong");
             default -> {
                 external.getFlash().put("loginMessage", "code.expired");
