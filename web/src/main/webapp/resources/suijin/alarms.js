@@ -52,27 +52,48 @@ Suijin.alarms = (function () {
         document.documentElement.setAttribute("data-alarm-push", state);
     }
 
+    function refresh() {
+        if (window.refreshAlarmBanner) {
+            window.refreshAlarmBanner();
+        }
+        if (window.refreshAlarmList) {
+            window.refreshAlarmList();
+        }
+    }
+
+    // a push sent while the socket is down is lost, and OmniFaces does not tell when its retry
+    // succeeded: from an interruption until the next push arrives, the banner is read every few seconds
+    var POLL_MS = 10000;
+    var poll = null;
+
+    function polling(on) {
+        if (on && poll === null) {
+            poll = window.setInterval(refresh, POLL_MS);
+        } else if (!on && poll !== null) {
+            window.clearInterval(poll);
+            poll = null;
+        }
+    }
+
     return {
         opened: function () {
             live("open");
         },
         interrupted: function () {
             live("reconnecting");
+            polling(true);
         },
         closed: function () {
             live("closed");
+            polling(false);
         },
         signal: function (message) {
             live("open"); // OmniFaces tells of the first open only, so a message is what shows a reconnect worked
+            polling(false);
             if (message === "RAISED" && soundOn()) {
                 tone();
             }
-            if (window.refreshAlarmBanner) {
-                window.refreshAlarmBanner();
-            }
-            if (window.refreshAlarmList) {
-                window.refreshAlarmList();
-            }
+            refresh();
         },
         toggleSound: function (box) {
             try {

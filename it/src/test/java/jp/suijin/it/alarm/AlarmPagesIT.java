@@ -129,6 +129,36 @@ class AlarmPagesIT extends IntegrationTest {
         }
     }
 
+    /**
+     * A push sent while the socket is down is lost. From the interruption OmniFaces reports until a push
+     * arrives again, the page reads the banner itself every few seconds: an alarm raised with no push at
+     * all still shows.
+     */
+    @Test
+    void whileThePushIsInterruptedTheBannerIsReadByThePage() throws Exception {
+        WebDriver browser = Browser.open("ja-JP");
+        List<Long> open = new ArrayList<>();
+        try {
+            Browser.signIn(browser, AlarmITFixture.PAGES_OPERATOR, AlarmITFixture.PASSWORD);
+            Browser.waitFor(browser, 10).until(d -> "open".equals(script(d,
+                    "return document.documentElement.getAttribute('data-alarm-push')")));
+            script(browser, "window.notReloaded = true;");
+            // what OmniFaces calls when the connection drops, before it retries on its own
+            script(browser, "Suijin.alarms.interrupted();");
+            long alarm = raise(open, "LI", "HIGH", "MAJOR", 8.76, 8.0);
+            waitForBanner(browser, alarm, Duration.ofSeconds(25));
+            assertEquals(Boolean.TRUE, script(browser, "return window.notReloaded === true"), "the page was reloaded");
+            assertEquals("reconnecting", script(browser, "return document.documentElement.getAttribute('data-alarm-push')"));
+            assertEquals(List.of(), Browser.consoleErrors(browser), "errors in the browser's console");
+        } finally {
+            browser.quit();
+            for (long id : open) {
+                AlarmProbe.clear(id, Instant.now(), 5.0);
+                AlarmProbe.acknowledge(id);
+            }
+        }
+    }
+
     private static long raise(List<Long> open, String point, String kind, String severity, double value, double limit)
             throws Exception {
         long id = AlarmProbe.raise("ITU-1", point, kind, severity, Instant.now().truncatedTo(ChronoUnit.MILLIS), value,

@@ -101,6 +101,15 @@ public final class AlarmProbe {
         }
     }
 
+    /** Marks an alarm acknowledged, so it no longer needs anyone's attention once cleared too. */
+    static void acknowledge(long alarmId) throws Exception {
+        try (Connection c = SuijinStackExtension.stack().connect(); PreparedStatement q = c.prepareStatement(
+                "UPDATE alarm SET acked_at = UTC_TIMESTAMP(3) WHERE id = ? AND acked_at IS NULL")) {
+            q.setLong(1, alarmId);
+            q.executeUpdate();
+        }
+    }
+
     /**
      * Publishes the alarm's event through the application's AlarmBroadcast, after a committed transaction;
      * returns when it committed (the server's clock, the same machine's).
