@@ -24,11 +24,17 @@ public record ParameterSummary(String targets, String parameters) {
             "(?i)(.*(password|passwd|token|secret|key|otp|credential|hash)|code|body|content)");
     private static final Pattern TARGET_NAME = Pattern.compile("id|.*Id|.*Ids|.*Code|.*Codes");
     private static final int MAX_VALUE = 100;
+    /**
+     * What a person wrote to justify an action (a shelving reason, an acknowledgement comment) is what
+     * its record is for: kept as long as the forms accept.
+     */
+    private static final Pattern JUSTIFICATION_NAME = Pattern.compile("(?i).*(reason|comment)");
+    static final int MAX_JUSTIFICATION = 500;
 
     private static final Map<Method, Plan> PLANS = new ConcurrentHashMap<>();
 
     /** What is known of a method's parameters before any call: names, which are secret, which are targets. */
-    private record Plan(String[] names, boolean[] sensitive, boolean[] target) {
+    private record Plan(String[] names, boolean[] sensitive, boolean[] target, boolean[] justification) {
 
         static Plan of(Method method) {
             Parameter[] params = method.getParameters();
@@ -36,13 +42,15 @@ public record ParameterSummary(String targets, String parameters) {
             String[] names = new String[params.length];
             boolean[] sensitive = new boolean[params.length];
             boolean[] target = new boolean[params.length];
+            boolean[] justification = new boolean[params.length];
             for (int i = 0; i < params.length; i++) {
                 names[i] = params[i].getName();
                 sensitive[i] = params[i].isAnnotationPresent(Sensitive.class) || marked(declared, i)
                         || SECRET_NAME.matcher(names[i]).matches();
                 target[i] = !sensitive[i] && TARGET_NAME.matcher(names[i]).matches();
+                justification[i] = !sensitive[i] && JUSTIFICATION_NAME.matcher(names[i]).matches();
             }
-            return new Plan(names, sensitive, target);
+            return new Plan(names, sensitive, target, justification);
         }
     }
 
@@ -54,7 +62,9 @@ public record ParameterSummary(String targets, String parameters) {
         StringBuilder targets = new StringBuilder();
         StringBuilder rest = new StringBuilder();
         for (int i = 0; i < args.length && i < plan.names().length; i++) {
-            String value = plan.sensitive()[i] ? (args[i] == null ? "null" : "***") : summary(args[i], 0);
+            String value = plan.sensitive()[i] ? (args[i] == null ? "null" : "***")
+                    : plan.justification()[i] && args[i] instanceof CharSequence text ? cut(text.toString(), MAX_JUSTIFICATION)
+                    : summary(args[i], 0);
             StringBuilder into = plan.target()[i] ? targets : rest;
             if (!into.isEmpty()) {
                 into.append(", ");
@@ -97,7 +107,7 @@ public record ParameterSummary(String targets, String parameters) {
         }
         if (v instanceof CharSequence || v instanceof Number || v instanceof Boolean || v instanceof Enum<?>
                 || v instanceof Temporal || v instanceof java.util.Locale) {
-            return cut(v.toString());
+            return cut(v.toString(), MAX_VALUE);
         }
         if (v instanceof Collection<?> c) {
             return depth > 0 || c.size() > 10 ? "[" + c.size() + " items]" : join(c, depth);
@@ -140,7 +150,7 @@ public record ParameterSummary(String targets, String parameters) {
         return b.append(']').toString();
     }
 
-    private static String cut(String s) {
-        return s.length() <= MAX_VALUE ? s : s.substring(0, MAX_VALUE) + "…";
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 }
