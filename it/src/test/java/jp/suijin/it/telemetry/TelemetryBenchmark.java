@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * <li>ingest: the demo devices post batches through the real device API (HTTP, JSON, device
  * authentication, validation, audit, current values, rollup marks, alarm evaluation) from {@value #THREADS}
  * concurrent devices, against the same samples written by {@value #THREADS} threads as plain JDBC batch inserts
- * into the sample table, in alternating phases;</li>
+ * into the sample table, in alternating phases; an API phase's time includes the rollup job catching up
+ * with the hours it marked;</li>
  * <li>trend: a year of one-minute samples of one point (525,600) drawn as a chart series by the trend
  * service in the server, against reading the same raw samples with plain JDBC in the server.</li>
  * </ul>
@@ -115,32 +116,62 @@ class TelemetryBenchmark extends IntegrationTest {
         // separate windows inside the late window, so neither side meets the other's rows
         Instant apiBase = Instant.now().minus(Duration.ofDays(6)).truncatedTo(ChronoUnit.SECONDS);
         Instant jdbcBase = Instant.now().minus(Duration.ofDays(4)).truncatedTo(ChronoUnit.SECONDS);
-        phase(devices, WARM_UP, d -> post(d, apiBase));
+        api(devices, WARM_UP, apiBase);
         phase(devices, WARM_UP.dividedBy(3), d -> insert(d, jdbcBase));
-        List<double[]> rounds = new ArrayList<>();
+        List<Phase[]> rounds = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
             boolean apiFirst = r % 2 == 0;
-            double first = apiFirst ? phase(devices, PHASE, d -> post(d, apiBase)) : phase(devices, PHASE, d -> insert(d, jdbcBase));
-            double second = apiFirst ? phase(devices, PHASE, d -> insert(d, jdbcBase)) : phase(devices, PHASE, d -> post(d, apiBase));
-            rounds.add(apiFirst ? new double[] {first, second} : new double[] {second, first});
+            Phase first = apiFirst ? api(devices, PHASE, apiBase) : phase(devices, PHASE, d -> insert(d, jdbcBase));
+            Phase second = apiFirst ? phase(devices, PHASE, d -> insert(d, jdbcBase)) : api(devices, PHASE, apiBase);
+            rounds.add(apiFirst ? new Phase[] {first, second} : new Phase[] {second, first});
         }
-        double api = rounds.stream().mapToDouble(x -> x[0]).average().orElseThrow();
-        double jdbc = rounds.stream().mapToDouble(x -> x[1]).average().orElseThrow();
+        double api = rounds.stream().mapToDouble(x -> x[0].rate()).average().orElseThrow();
+        double apiWithout = rounds.stream().mapToDouble(x -> x[0].rateWithoutCatchUp()).average().orElseThrow();
+        double jdbc = rounds.stream().mapToDouble(x -> x[1].rate()).average().orElseThrow();
         int perBatch = TIMES_PER_BATCH * devices.get(0).points().size();
         report.append("Ingest (" + THREADS + " concurrent clients, one per device, batches of "
                 + TIMES_PER_BATCH + " times x all points of a device (" + perBatch + " samples for " + devices.get(0).code()
-                + "), " + PHASE.toSeconds() + " s phases alternating after warm-up)\n");
+                + "), " + PHASE.toSeconds() + " s phases alternating after warm-up; the API's time includes bringing"
+                + " the hourly and daily statistics up to date after its phase)\n");
         for (int r = 0; r < rounds.size(); r++) {
-            report.append(String.format("  round %d: device API %,10.0f samples/s   plain JDBC batch %,10.0f samples/s"
-                    + "   ratio %.2f%n", r + 1, rounds.get(r)[0], rounds.get(r)[1], rounds.get(r)[0] / rounds.get(r)[1]));
+            Phase a = rounds.get(r)[0];
+            report.append(String.format("  round %d: device API %,10.0f samples/s (statistics %4.1f s)   plain JDBC batch"
+                    + " %,10.0f samples/s   ratio %.2f%n", r + 1, a.rate(), a.catchUpSeconds(), rounds.get(r)[1].rate(),
+                    a.rate() / rounds.get(r)[1].rate()));
         }
-        report.append(String.format("  mean:    device API %,10.0f samples/s   plain JDBC batch %,10.0f samples/s%n", api, jdbc));
-        report.append(String.format("  ratio API/JDBC: %.2f (goal >= 0.5, and >= 20,000 samples/s)%n", api / jdbc));
+        report.append(String.format("  mean:    device API %,10.0f samples/s                      plain JDBC batch"
+                + " %,10.0f samples/s%n", api, jdbc));
+        report.append(String.format("  ratio API/JDBC: %.2f (goal >= 0.5, and >= 20,000 samples/s); %.2f leaving the"
+                + " statistics to catch up later%n", api / jdbc, apiWithout / jdbc));
         assertTrue(api > 0 && jdbc > 0, report.toString());
     }
 
-    /** One phase: samples written per second by all clients. */
-    private double phase(List<Device> devices, Duration length, Client client) throws Exception {
+    /** Samples written in a phase, its seconds, and the seconds statistics took to catch up after it. */
+    private record Phase(long samples, double seconds, double catchUpSeconds) {
+
+        double rate() {
+            return samples / (seconds + catchUpSeconds);
+        }
+
+        double rateWithoutCatchUp() {
+            return samples / seconds;
+        }
+    }
+
+    /**
+     * A phase through the device API, then the rollup job run until no hour is left marked: the
+     * statistics are part of what storing samples costs, and left to the job's timer they would run
+     * into the next phase, whichever side that is.
+     */
+    private Phase api(List<Device> devices, Duration length, Instant base) throws Exception {
+        Phase posted = phase(devices, length, d -> post(d, base));
+        long started = System.nanoTime();
+        AuditProbe.post("rollups");
+        return new Phase(posted.samples(), posted.seconds(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** One phase: samples written by all clients, and how long it took. */
+    private Phase phase(List<Device> devices, Duration length, Client client) throws Exception {
         AtomicLong written = new AtomicLong();
         long end = System.nanoTime() + length.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -159,7 +190,7 @@ class TelemetryBenchmark extends IntegrationTest {
             f.get();
         }
         pool.shutdown();
-        return written.get() / ((System.nanoTime() - started) / 1e9);
+        return new Phase(written.get(), (System.nanoTime() - started) / 1e9, 0);
     }
 
     @FunctionalInterface
