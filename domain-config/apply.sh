@@ -231,7 +231,8 @@ for f in "$here"/asadmin/*.asadmin; do
 done > "$work/all"
 
 # Skip what exists: a create-* whose operand is listed; a JVM option already present. A JVM
-# option with another value (e.g. -Xmx512m) is deleted first, so the new one replaces it.
+# option with another value (e.g. -Xmx512m) is deleted first, so the new one replaces it. A delete-*
+# whose operand is gone is skipped too; one that runs takes effect at a restart.
 : > "$work/apply"
 while IFS= read -r line; do
   read -ra words <<<"$line"
@@ -249,6 +250,14 @@ while IFS= read -r line; do
     create-system-properties|set|set-log-levels|set-log-attributes) ;;
     create-ssl) has "ssl:$name" && continue ;;
     create-*) has "$name" && continue ;;
+    delete-jvm-options)
+      sed 's/ *-->.*//' <<<"$existing" | grep -qxF -- "$name" || continue
+      restart_needed=true
+      ;;
+    delete-*)
+      has "$name" || continue
+      restart_needed=true
+      ;;
   esac
   echo "$line" >> "$work/apply"
 done < "$work/all"

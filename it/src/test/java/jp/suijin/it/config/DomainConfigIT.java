@@ -115,6 +115,20 @@ class DomainConfigIT {
         return tls;
     }
 
+    /** Everything is in MariaDB: the H2 database a new Payara domain brings is gone, timers included. */
+    @Test
+    void theDomainHasNoEmbeddedDatabase() {
+        TestStack stack = SuijinStackExtension.stack();
+        String pools = stack.domain().admin("list-jdbc-connection-pools");
+        String resources = stack.domain().admin("list-jdbc-resources");
+        assertFalse(pools.contains("H2Pool") || pools.contains("__TimerPool"), pools);
+        assertFalse(resources.contains("jdbc/__default") || resources.contains("jdbc/__TimerPool"), resources);
+        assertFalse(stack.domain().admin("list-jvm-options").contains("org.h2"));
+        assertTrue(stack.domain().admin("get", "configs.config.server-config.ejb-container.ejb-timer-service.ejb-timer-service")
+                .contains("=DataGrid"));
+        assertTrue(pools.contains("SuijinPool"), pools);
+    }
+
     @Test
     void applyingASecondTimeSucceedsAndChangesNothing() {
         TestStack stack = SuijinStackExtension.stack();
