@@ -20,7 +20,7 @@ import jp.suijin.persistence.facility.MeasurementPoint;
  */
 @Entity
 @Table(name = "alarm_definition")
-public class AlarmDefinition {
+public class AlarmDefinition extends AlarmRule {
 
     @Id
     @Column(name = "point_id")
@@ -73,25 +73,13 @@ public class AlarmDefinition {
     @Column(name = "state_severity", length = 8)
     private Severity stateSeverity;
 
-    @Column(nullable = false)
-    private boolean enabled = true;
-
-    @Column(name = "shelved_until")
-    private Instant shelvedUntil;
-
-    @Column(name = "shelve_reason", length = 500)
-    private String shelveReason;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected AlarmDefinition() {
     }
 
     public AlarmDefinition(MeasurementPoint point, Instant now) {
         this.point = Objects.requireNonNull(point, "point");
         this.pointId = Objects.requireNonNull(point.getId(), "point id");
-        this.updatedAt = Objects.requireNonNull(now, "now");
+        changed(now);
     }
 
     /** Limits of an analog point or counter; an unset limit has no severity. Clears any fault states. */
@@ -110,7 +98,7 @@ public class AlarmDefinition {
         this.onDelaySeconds = onDelaySeconds;
         this.faultStates = null;
         this.stateSeverity = null;
-        this.updatedAt = now;
+        changed(now);
         return this;
     }
 
@@ -120,18 +108,6 @@ public class AlarmDefinition {
         this.faultStates = Objects.requireNonNull(faultStates, "faultStates");
         this.stateSeverity = Objects.requireNonNull(severity, "severity");
         return this;
-    }
-
-    public void setEnabled(boolean enabled, Instant now) {
-        this.enabled = enabled;
-        this.updatedAt = now;
-    }
-
-    /** Raises nothing new until {@code until}; a null {@code until} ends the shelving. */
-    public void shelve(Instant until, String reason, Instant now) {
-        this.shelvedUntil = until;
-        this.shelveReason = until == null ? null : reason;
-        this.updatedAt = now;
     }
 
     public Long getPointId() {
@@ -188,21 +164,5 @@ public class AlarmDefinition {
 
     public Severity getStateSeverity() {
         return stateSeverity;
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public Instant getShelvedUntil() {
-        return shelvedUntil;
-    }
-
-    public String getShelveReason() {
-        return shelveReason;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

@@ -19,7 +19,7 @@ import jp.suijin.persistence.facility.FieldDevice;
  */
 @Entity
 @Table(name = "device_alarm_setting")
-public class DeviceAlarmSetting {
+public class DeviceAlarmSetting extends AlarmRule {
 
     @Id
     @Column(name = "device_id")
@@ -37,18 +37,6 @@ public class DeviceAlarmSetting {
     @Column(nullable = false, length = 8)
     private Severity severity;
 
-    @Column(nullable = false)
-    private boolean enabled = true;
-
-    @Column(name = "shelved_until")
-    private Instant shelvedUntil;
-
-    @Column(name = "shelve_reason", length = 500)
-    private String shelveReason;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected DeviceAlarmSetting() {
     }
 
@@ -61,19 +49,7 @@ public class DeviceAlarmSetting {
     public void change(int commLossMinutes, Severity severity, Instant now) {
         this.commLossMinutes = commLossMinutes;
         this.severity = Objects.requireNonNull(severity, "severity");
-        this.updatedAt = Objects.requireNonNull(now, "now");
-    }
-
-    public void setEnabled(boolean enabled, Instant now) {
-        this.enabled = enabled;
-        this.updatedAt = now;
-    }
-
-    /** Raises nothing new until {@code until}; a null {@code until} ends the shelving. */
-    public void shelve(Instant until, String reason, Instant now) {
-        this.shelvedUntil = until;
-        this.shelveReason = until == null ? null : reason;
-        this.updatedAt = now;
+        changed(now);
     }
 
     public Long getDeviceId() {
@@ -90,21 +66,5 @@ public class DeviceAlarmSetting {
 
     public Severity getSeverity() {
         return severity;
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public Instant getShelvedUntil() {
-        return shelvedUntil;
-    }
-
-    public String getShelveReason() {
-        return shelveReason;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }
