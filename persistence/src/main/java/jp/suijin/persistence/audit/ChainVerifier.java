@@ -56,69 +56,28 @@ public final class ChainVerifier {
                     + head.keyId() + ", given " + AuditChain.keyId(key) + ")", started);
         }
         List<long[]> purged = purges(c, chain);
-        Long duplicate = firstDuplicate(c, chain);
-
-        long expected = 1;
-        byte[] previous = AuditChain.GENESIS;
-        long checked = 0;
-        try (PreparedStatement walk = c.prepareStatement("SELECT " + chain.selectColumns() + " FROM " + chain.table()
+        ChainWalk walk = new ChainWalk(chain, key, head, purged, firstDuplicate(c, chain));
+        try (PreparedStatement rows = c.prepareStatement("SELECT " + chain.selectColumns() + " FROM " + chain.table()
                 + " ORDER BY seq, recorded_at", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            walk.setFetchSize(1000);
-            try (ResultSet row = walk.executeQuery()) {
+            rows.setFetchSize(1000);
+            try (ResultSet row = rows.executeQuery()) {
                 while (row.next()) {
-                    Object[] values = chain.read(row);
-                    long seq = (Long) values[0];
-                    Instant at = (Instant) values[1];
-                    byte[] prev = row.getBytes("prev_mac");
-                    byte[] mac = row.getBytes("mac");
-                    String where = "record " + seq + " (" + at + ")";
-                    if (seq > head.seq()) {
-                        return ChainVerification.broken(chain, checked, seq, where
-                                + " lies beyond the chain head " + head.seq() + ": inserted by hand", started);
+                    String problem = walk.next(chain.read(row), row.getBytes("prev_mac"), row.getBytes("mac"));
+                    if (problem != null) {
+                        return ChainVerification.broken(chain, walk.checked(), walk.position(), problem, started);
                     }
-                    boolean verifies = AuditChain.same(mac, chain.mac(key, prev, values));
-                    if (duplicate != null && seq == duplicate && !verifies) {
-                        return ChainVerification.broken(chain, checked, seq, where
-                                + " is a second record at this position: inserted by hand", started);
-                    }
-                    if (seq < expected) {
-                        return ChainVerification.broken(chain, checked, seq, where
-                                + " repeats a position already taken: inserted by hand", started);
-                    }
-                    if (seq > expected && !covered(purged, expected, seq - 1)) {
-                        return ChainVerification.broken(chain, checked, expected, range(expected, seq - 1)
-                                + " missing before " + where + ": deleted", started);
-                    }
-                    if (!verifies) {
-                        return ChainVerification.broken(chain, checked, seq, where + " does not match its MAC: changed",
-                                started);
-                    }
-                    if (seq == expected && !AuditChain.same(prev, previous)) {
-                        return ChainVerification.broken(chain, checked, seq, where
-                                + " does not follow record " + (seq - 1) + ": replaced or inserted out of order", started);
-                    }
-                    previous = mac;
-                    expected = seq + 1;
-                    checked++;
                 }
             }
         }
-        long last = expected - 1;
-        if (last < head.seq() && !covered(purged, expected, head.seq())) {
-            return ChainVerification.broken(chain, checked, expected, range(expected, head.seq())
-                    + " missing at the end of the chain: deleted", started);
-        }
-        if (last == head.seq() && last > 0 && !AuditChain.same(previous, head.mac())) {
-            return ChainVerification.broken(chain, checked, last, "the last record " + last
-                    + " is not the one the chain head names: replaced", started);
-        }
-        if (exported != null) {
-            String problem = checkExported(c, chain, exported, head, purged);
+        String problem = walk.end();
+        if (problem == null && exported != null) {
+            problem = checkExported(c, chain, exported, head, purged);
             if (problem != null) {
-                return ChainVerification.broken(chain, checked, exported.seq(), problem, started);
+                return ChainVerification.broken(chain, walk.checked(), exported.seq(), problem, started);
             }
         }
-        return ChainVerification.ok(chain, checked, head.seq(), started);
+        return problem == null ? ChainVerification.ok(chain, walk.checked(), head.seq(), started)
+                : ChainVerification.broken(chain, walk.checked(), walk.position(), problem, started);
     }
 
     private String checkExported(Connection c, AuditChain chain, ChainHead exported, ChainHead head, List<long[]> purged)
@@ -127,7 +86,7 @@ public final class ChainVerifier {
             return "the chain ends at " + head.seq() + " but reached " + exported.seq()
                     + " when it was last written out: records were removed and the head rolled back";
         }
-        if (exported.seq() == 0 || covered(purged, exported.seq(), exported.seq())) {
+        if (exported.seq() == 0 || ChainWalk.covered(purged, exported.seq(), exported.seq())) {
             return null;
         }
         try (PreparedStatement q = c.prepareStatement("SELECT mac FROM " + chain.table() + " WHERE seq = ?")) {
@@ -179,27 +138,6 @@ public final class ChainVerifier {
                 + " GROUP BY seq HAVING COUNT(*) > 1 ORDER BY seq LIMIT 1"); ResultSet r = q.executeQuery()) {
             return r.next() ? r.getLong(1) : null;
         }
-    }
-
-    /** Whether every position from..to lies in a purged range (ranges sorted by start). */
-    static boolean covered(List<long[]> ranges, long from, long to) {
-        long next = from;
-        for (long[] r : ranges) {
-            if (r[0] > next) {
-                break;
-            }
-            if (r[1] >= next) {
-                next = r[1] + 1;
-            }
-            if (next > to) {
-                return true;
-            }
-        }
-        return next > to;
-    }
-
-    private static String range(long from, long to) {
-        return from == to ? "record " + from + " is" : "records " + from + " to " + to + " are";
     }
 
     /** The head of a chain: its last position and that record's MAC. */
