@@ -2,6 +2,8 @@ package jp.suijin.auth;
 
 import jakarta.ejb.Local;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
 
 /**
  * Sign-in with lockout and the optional e-mailed one-time code (two-step login). Used by the web
@@ -27,6 +29,15 @@ public interface LoginService {
      */
     DeviceLoginOutcome checkDevicePassword(String loginId, char[] password, String deviceKey, String deviceName,
             ClientInfo client);
+
+    /**
+     * Whether a page session of {@code loginId}, signed in at {@code signedInAt} with {@code role},
+     * may go on: the user still exists, is enabled, has that role, has not changed the password since,
+     * and the organisation's absolute limit has not passed. Asked on every request before the caller
+     * is known, hence here and not in the account service. Returns the organisation's idle limit in
+     * minutes, or empty if the session must end.
+     */
+    OptionalInt sessionIdleMinutes(String loginId, String role, Instant signedInAt);
 
     LoginOutcome checkCode(String challengeToken, String code, ClientInfo client);
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import jp.suijin.audit.AuditLog;
 import jp.suijin.audit.Outcome;
 import jp.suijin.auth.ClientInfo;
@@ -103,6 +104,19 @@ public class DefaultLoginService implements LoginService {
         succeeded(user, client, now, "mobile device " + device.getId());
         return new DeviceLoginOutcome(DeviceLoginOutcome.Status.SIGNED_IN, user.getLoginId(), user.getRole().name(),
                 device.getId());
+    }
+
+    @Override
+    public OptionalInt sessionIdleMinutes(String loginId, String role, Instant signedInAt) {
+        User user = user(loginId);
+        if (user == null || !user.isEnabled() || !user.getRole().name().equals(role)) {
+            return OptionalInt.empty();
+        }
+        OrganisationSecurity rules = rules(user);
+        Instant changed = user.getCredentialsChangedAt();
+        boolean valid = clock.instant().isBefore(signedInAt.plus(Duration.ofHours(rules.getAbsoluteTimeoutHours())))
+                && (changed == null || changed.isBefore(signedInAt));
+        return valid ? OptionalInt.of(rules.getIdleTimeoutMinutes()) : OptionalInt.empty();
     }
 
     @Override
