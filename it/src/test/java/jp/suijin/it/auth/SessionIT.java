@@ -205,7 +205,8 @@ class SessionIT extends IntegrationTest {
 
     /** The alarm banner's socket address on a page (its channel id is in the page's script), as ws://. */
     private static String pushUrl(HttpResponse<String> page) {
-        Matcher m = Pattern.compile("omnifaces\\.push\\\\?/alarms\\?([0-9A-Za-z_-]+)").matcher(page.body());
+        // OmniFaces.Push.init(host, "channel?id", ...): the script puts /omnifaces.push/ before it
+        Matcher m = Pattern.compile("Push\\.init\\('[^']*','alarms\\?([0-9A-Za-z_-]+)'").matcher(page.body());
         int script = page.body().indexOf("Push.init");
         assertTrue(m.find(), "no push socket on " + page.uri() + ": "
                 + (script < 0 ? "no Push.init" : page.body().substring(script, Math.min(page.body().length(), script + 300))));
