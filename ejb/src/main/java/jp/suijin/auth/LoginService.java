@@ -23,7 +23,9 @@ public interface LoginService {
     /**
      * Sign-in from the mobile app: the same password check and lockout, then the device instead of
      * a one-time code. A known device of the user signs in; a new one takes a free device slot; with
-     * no slot free the sign-in is refused and the user and administrators are told.
+     * no slot free the sign-in is refused like a wrong password (so the answer says nothing about the
+     * password), counts toward the lockout, and the user and administrators are told by mail at most
+     * once an hour, with how many were refused.
      *
      * @param deviceKey the identifier the app generated for itself (kept only as a hash)
      */

@@ -212,7 +212,8 @@ public class SecurityMonitor {
         Instant since = now.minus(Duration.ofMinutes(s.windowMinutes()));
         accounts.values().removeIf(t -> t.isBefore(since));
         if (accounts.size() < 10_000) {
-            accounts.put(op.principal() == null ? "-" : op.principal(), now);
+            // spellings of one login ID are one account, not many
+            accounts.put(op.principal() == null ? "-" : evenedOut(op.principal()), now);
         }
         if (accounts.size() >= s.threshold()) {
             // across organisations and unknown IDs: for the service operator
@@ -344,7 +345,12 @@ public class SecurityMonitor {
             return "address " + clientIp;
         }
         String code = principal.startsWith(DEVICE) ? principal.substring(DEVICE.length()) : principal;
-        return DEVICE + WHITE_SPACE.matcher(Normalizer.normalize(code, Normalizer.Form.NFKC).strip()).replaceAll(" ")
+        return DEVICE + evenedOut(code);
+    }
+
+    /** A name as sent, with case, width (NFKC) and white space evened out, for grouping. */
+    static String evenedOut(String name) {
+        return WHITE_SPACE.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC).strip()).replaceAll(" ")
                 .toUpperCase(Locale.ROOT);
     }
 

@@ -37,6 +37,8 @@ class SecurityMonitorTest {
         assertEquals("device:PUMP 2", SecurityMonitor.fieldDeviceSubject("device:pump \t\u3000 2", 7L, "192.0.2.1"));
         assertEquals("address 192.0.2.1", SecurityMonitor.fieldDeviceSubject("device:NO-SUCH-1", null, "192.0.2.1"));
         assertEquals("address 192.0.2.1", SecurityMonitor.fieldDeviceSubject("device:ｎｏ－ｓｕｃｈ－２", null, "192.0.2.1"));
+        // login IDs tried from one address are counted the same way
+        assertEquals(SecurityMonitor.evenedOut("tanaka.k"), SecurityMonitor.evenedOut(" ＴＡＮＡＫＡ．ｋ\u3000"));
     }
 
     @Test
