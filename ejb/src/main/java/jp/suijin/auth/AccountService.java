@@ -1,8 +1,6 @@
 package jp.suijin.auth;
 
 import jakarta.ejb.Local;
-import java.time.Instant;
-import java.util.OptionalInt;
 
 /** The signed-in user's own account: password and two-step sign-in. */
 @Local
@@ -25,11 +23,4 @@ public interface AccountService {
      * @throws PasswordRejectedException WRONG_CURRENT
      */
     void setTwoStepSignIn(boolean enabled, char[] currentPassword);
-
-    /**
-     * Whether a page session signed in at {@code signedInAt} with {@code role} may go on: the user
-     * still exists, is enabled, has that role, and the organisation's absolute limit has not passed.
-     * Returns the organisation's idle limit in minutes, or empty if the session must end.
-     */
-    OptionalInt sessionIdleMinutes(String role, Instant signedInAt);
 }

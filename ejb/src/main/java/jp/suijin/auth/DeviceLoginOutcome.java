@@ -5,10 +5,11 @@ public record DeviceLoginOutcome(Status status, String loginId, String role, Lon
 
     public enum Status {
         SIGNED_IN,
-        /** Same answer for unknown login, wrong password, locked or disabled account. */
-        REFUSED,
-        /** The password was right, but the device is new and every slot is taken. */
-        DEVICE_SLOTS_FULL
+        /**
+         * Same answer for unknown login, wrong password, locked or disabled account, and for the
+         * right password from a new device when every slot is taken (so it tells nothing about the password).
+         */
+        REFUSED
     }
 
     public static DeviceLoginOutcome of(Status status) {

@@ -2,6 +2,8 @@ package jp.suijin.auth;
 
 import jakarta.ejb.Local;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
 
 /**
  * Sign-in with lockout and the optional e-mailed one-time code (two-step login). Used by the web
@@ -21,12 +23,23 @@ public interface LoginService {
     /**
      * Sign-in from the mobile app: the same password check and lockout, then the device instead of
      * a one-time code. A known device of the user signs in; a new one takes a free device slot; with
-     * no slot free the sign-in is refused and the user and administrators are told.
+     * no slot free the sign-in is refused like a wrong password (so the answer says nothing about the
+     * password), counts toward the lockout, and the user and administrators are told by mail at most
+     * once an hour, with how many were refused.
      *
      * @param deviceKey the identifier the app generated for itself (kept only as a hash)
      */
     DeviceLoginOutcome checkDevicePassword(String loginId, char[] password, String deviceKey, String deviceName,
             ClientInfo client);
+
+    /**
+     * Whether a page session of {@code loginId}, signed in at {@code signedInAt} with {@code role},
+     * may go on: the user still exists, is enabled, has that role, has not changed the password since,
+     * and the organisation's absolute limit has not passed. Asked on every request before the caller
+     * is known, hence here and not in the account service. Returns the organisation's idle limit in
+     * minutes, or empty if the session must end.
+     */
+    OptionalInt sessionIdleMinutes(String loginId, String role, Instant signedInAt);
 
     LoginOutcome checkCode(String challengeToken, String code, ClientInfo client);
 

@@ -6,16 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.OptionalInt;
 import jp.suijin.audit.AuditLog;
 import jp.suijin.audit.Outcome;
 import jp.suijin.auth.AccountService;
 import jp.suijin.auth.AccountSummary;
-import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
-import jp.suijin.auth.NotSignedInException;
 import jp.suijin.auth.LoginService;
 import jp.suijin.auth.PasswordPolicy;
 import jp.suijin.auth.PasswordRejectedException;
@@ -86,26 +81,6 @@ public class DefaultAccountService implements AccountService {
         if (!logins.verifyCurrentPassword(user.getLoginId(), password)) {
             throw new PasswordRejectedException(PasswordRejectedException.Reason.WRONG_CURRENT);
         }
-    }
-
-    @Override
-    public OptionalInt sessionIdleMinutes(String role, Instant signedInAt) {
-        Caller caller;
-        try {
-            caller = callers.current();
-        } catch (NotSignedInException e) {
-            return OptionalInt.empty();
-        }
-        OrganisationSecurity rules = caller.organisationId() == null ? null
-                : em.find(OrganisationSecurity.class, caller.organisationId());
-        if (rules == null) {
-            rules = OrganisationSecurity.defaults();
-        }
-        Instant changed = em.find(User.class, caller.userId()).getCredentialsChangedAt();
-        boolean valid = caller.role().name().equals(role)
-                && clock.instant().isBefore(signedInAt.plus(Duration.ofHours(rules.getAbsoluteTimeoutHours())))
-                && (changed == null || changed.isBefore(signedInAt));
-        return valid ? OptionalInt.of(rules.getIdleTimeoutMinutes()) : OptionalInt.empty();
     }
 
     private User me() {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import jp.suijin.audit.AuditLog;
 import jp.suijin.audit.Outcome;
 import jp.suijin.auth.ClientInfo;
@@ -42,6 +43,8 @@ public class DefaultLoginService implements LoginService {
     private static final String DUMMY_HASH = PasswordHasher.hash("not-a-real-password".toCharArray());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_USER_AGENT = 200;
+    /** Refused sign-ins from a device without a free slot are mailed at most this often per user. */
+    private static final Duration DEVICE_REFUSAL_NOTICE = Duration.ofHours(1);
 
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
@@ -90,9 +93,15 @@ public class DefaultLoginService implements LoginService {
         if (device == null) {
             int slots = user.getDeviceSlots() != null ? user.getDeviceSlots() : rules(user).getDeviceSlots();
             if (active.size() >= slots) {
+                // answered like a wrong password and counted like one: a distinct answer would tell
+                // whoever tries passwords that this one is right; the user learns why by mail
                 event("authn_device_refused", Outcome.DENIED, user, "all " + slots + " device slots in use: " + deviceName);
-                refusedDevice(user, deviceName, slots, now);
-                return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.DEVICE_SLOTS_FULL);
+                countFailure(user, rules(user), now);
+                int refusals = user.recordDeviceRefusal(now, DEVICE_REFUSAL_NOTICE);
+                if (refusals > 0) {
+                    refusedDevice(user, deviceName, slots, refusals, now);
+                }
+                return DeviceLoginOutcome.of(DeviceLoginOutcome.Status.REFUSED);
             }
             device = new MobileDevice(user, key, deviceName, now);
             em.persist(device);
@@ -103,6 +112,19 @@ public class DefaultLoginService implements LoginService {
         succeeded(user, client, now, "mobile device " + device.getId());
         return new DeviceLoginOutcome(DeviceLoginOutcome.Status.SIGNED_IN, user.getLoginId(), user.getRole().name(),
                 device.getId());
+    }
+
+    @Override
+    public OptionalInt sessionIdleMinutes(String loginId, String role, Instant signedInAt) {
+        User user = user(loginId);
+        if (user == null || !user.isEnabled() || !user.getRole().name().equals(role)) {
+            return OptionalInt.empty();
+        }
+        OrganisationSecurity rules = rules(user);
+        Instant changed = user.getCredentialsChangedAt();
+        boolean valid = clock.instant().isBefore(signedInAt.plus(Duration.ofHours(rules.getAbsoluteTimeoutHours())))
+                && (changed == null || changed.isBefore(signedInAt));
+        return valid ? OptionalInt.of(rules.getIdleTimeoutMinutes()) : OptionalInt.empty();
     }
 
     @Override
@@ -250,6 +272,11 @@ public class DefaultLoginService implements LoginService {
 
     private void failed(User user, OrganisationSecurity rules, Instant now, String why) {
         event("authn_login_fail", Outcome.DENIED, user, why);
+        countFailure(user, rules, now);
+    }
+
+    /** One more failure toward the lockout; locking mails the unlock link and tells the administrators. */
+    private void countFailure(User user, OrganisationSecurity rules, Instant now) {
         if (user.recordFailedLogin(rules.getLockoutThreshold(), now)) {
             event("authn_login_lock", Outcome.DENIED, user, "locked after " + rules.getLockoutThreshold() + " failures");
             sendUnlockLink(user, rules, now);
@@ -288,12 +315,15 @@ public class DefaultLoginService implements LoginService {
         }
     }
 
-    private void refusedDevice(User user, String deviceName, int slots, Instant now) {
+    /** {@code refusals}: refused since the last notice, this one included (the latest is the one named). */
+    private void refusedDevice(User user, String deviceName, int slots, int refusals, Instant now) {
         mail.enqueue(MailTemplates.render("devicefull", user.getEmail(), user.getLocale(), user.getDisplayName(),
-                user.getLoginId(), deviceName, slots, MailTemplates.jst(now)), "device_refused", organisationId(user));
+                user.getLoginId(), deviceName, slots, MailTemplates.jst(now), refusals), "device_refused",
+                organisationId(user));
         for (User admin : administrators(user)) {
             mail.enqueue(MailTemplates.render("devicefull.admin", admin.getEmail(), admin.getLocale(), admin.getDisplayName(),
-                    user.getLoginId(), deviceName, slots, MailTemplates.jst(now)), "device_refused", organisationId(admin));
+                    user.getLoginId(), deviceName, slots, MailTemplates.jst(now), refusals), "device_refused",
+                    organisationId(admin));
         }
     }
 

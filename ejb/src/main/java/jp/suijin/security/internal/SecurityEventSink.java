@@ -31,16 +31,17 @@ import jp.suijin.security.SecurityRule;
 /**
  * Turns what a rule found into a {@code security_event} and tells the administrators, without
  * flooding them: the same rule and subject within {@value #DEDUPE_MINUTES} minutes adds to the
- * open event instead of making a new one, and an organisation gets at most {@value #MAILS_PER_HOUR}
- * security mails an hour (the rest are on the page, and the next mail says how many were held
- * back). Events for no organisation (patterns across organisations) go to the service operators.
+ * open event instead of making a new one, and an organisation gets at most {@value #MAILS_PER_RULE_PER_HOUR}
+ * security mails an hour from each rule (the rest are on the page, and the rule's next mail says how
+ * many were held back). Each rule has its own share, so a noisy rule cannot silence another. Events
+ * for no organisation (patterns across organisations) go to the service operators.
  */
 @ApplicationScoped
 public class SecurityEventSink {
 
     private static final Logger LOG = Logger.getLogger(SecurityEventSink.class.getName());
     static final int DEDUPE_MINUTES = 60;
-    static final int MAILS_PER_HOUR = 10;
+    static final int MAILS_PER_RULE_PER_HOUR = 5;
     private static final Duration SETTINGS_CACHE = Duration.ofSeconds(30);
 
     @Resource(lookup = "jdbc/suijin")
@@ -114,7 +115,8 @@ public class SecurityEventSink {
                     return;
                 }
             }
-            boolean mailNow = mailsInLastHour(c, organisationId, time) < MAILS_PER_HOUR;
+            boolean mailNow = mailsInLastHour(c, organisationId, rule, time) < MAILS_PER_RULE_PER_HOUR;
+            int held = mailNow ? heldBack(c, organisationId, rule, time) : 0;
             long id;
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO security_event (organisation_id, rule, subject,"
                     + " client_ip, detail, first_at, last_at, mailed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -136,7 +138,6 @@ public class SecurityEventSink {
             audit.event("security_event", Outcome.OK, subject, organisationId, "securityEventId=" + id,
                     rule.name() + ": " + detail);
             if (mailNow) {
-                int held = heldBack(c, organisationId, time);
                 for (String[] r : recipients(c, organisationId)) {
                     mail.enqueue(MailTemplates.render("security.event", r[0], r[1], r[2],
                             MailTemplates.text("security.rule." + rule.name(), r[1]), subject,
@@ -144,17 +145,19 @@ public class SecurityEventSink {
                             "security_event", organisationId);
                 }
             } else {
-                LOG.warning(() -> "Security event " + rule + " for " + subject + " not mailed: " + MAILS_PER_HOUR
-                        + " security mails already sent to organisation " + organisationId + " within the hour");
+                LOG.warning(() -> "Security event " + rule + " for " + subject + " not mailed: " + MAILS_PER_RULE_PER_HOUR
+                        + " mails of this rule already sent to organisation " + organisationId + " within the hour");
             }
         }
     }
 
-    private static int mailsInLastHour(Connection c, Long organisationId, LocalDateTime time) throws SQLException {
+    private static int mailsInLastHour(Connection c, Long organisationId, SecurityRule rule, LocalDateTime time)
+            throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM security_event WHERE organisation_id <=> ?"
-                + " AND mailed = TRUE AND first_at >= ?")) {
+                + " AND rule = ? AND mailed = TRUE AND first_at >= ?")) {
             setOrganisation(q, 1, organisationId);
-            q.setObject(2, time.minusHours(1));
+            q.setString(2, rule.name());
+            q.setObject(3, time.minusHours(1));
             try (ResultSet r = q.executeQuery()) {
                 r.next();
                 return r.getInt(1);
@@ -162,12 +165,16 @@ public class SecurityEventSink {
         }
     }
 
-    /** Events of the last day that were not mailed because of the hourly limit. */
-    private static int heldBack(Connection c, Long organisationId, LocalDateTime time) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM security_event WHERE organisation_id <=> ?"
-                + " AND mailed = FALSE AND first_at >= ?")) {
+    /** Events of the rule held back by its hourly limit since its last mail (within the last day). */
+    private static int heldBack(Connection c, Long organisationId, SecurityRule rule, LocalDateTime time)
+            throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM security_event e WHERE"
+                + " e.organisation_id <=> ? AND e.rule = ? AND e.mailed = FALSE AND e.first_at >= ? AND NOT EXISTS"
+                + " (SELECT 1 FROM security_event m WHERE m.organisation_id <=> e.organisation_id AND m.rule = e.rule"
+                + " AND m.mailed = TRUE AND m.id > e.id)")) {
             setOrganisation(q, 1, organisationId);
-            q.setObject(2, time.minusDays(1));
+            q.setString(2, rule.name());
+            q.setObject(3, time.minusDays(1));
             try (ResultSet r = q.executeQuery()) {
                 r.next();
                 return r.getInt(1);

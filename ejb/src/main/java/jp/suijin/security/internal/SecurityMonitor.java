@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import jp.suijin.audit.OperationEntry;
 import jp.suijin.audit.Outcome;
@@ -47,6 +50,9 @@ public class SecurityMonitor {
     private static final Logger LOG = Logger.getLogger(SecurityMonitor.class.getName());
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final int MAX_KEYS = 50_000;
+    /** How the ingest names a field device as principal. */
+    private static final String DEVICE = "device:";
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     @Resource(lookup = "jdbc/suijin")
     private DataSource dataSource;
@@ -177,8 +183,10 @@ public class SecurityMonitor {
             }
             case "authn_device_refused", "authn_device_fail" -> {
                 RuleSetting s = sink.setting(org, SecurityRule.DEVICE_REFUSED);
-                if (counted("device|" + subject + "|" + op.clientIp(), now, s) >= s.threshold()) {
-                    raise(SecurityRule.DEVICE_REFUSED, org, subject, op, op.parameters());
+                String device = "authn_device_fail".equals(op.operation()) ? fieldDeviceSubject(subject, org, op.clientIp())
+                        : subject;
+                if (counted("device|" + org + "|" + device, now, s) >= s.threshold()) {
+                    raise(SecurityRule.DEVICE_REFUSED, org, device, op, op.parameters());
                 }
             }
             default -> {
@@ -204,7 +212,8 @@ public class SecurityMonitor {
         Instant since = now.minus(Duration.ofMinutes(s.windowMinutes()));
         accounts.values().removeIf(t -> t.isBefore(since));
         if (accounts.size() < 10_000) {
-            accounts.put(op.principal() == null ? "-" : op.principal(), now);
+            // spellings of one login ID are one account, not many
+            accounts.put(op.principal() == null ? "-" : evenedOut(op.principal()), now);
         }
         if (accounts.size() >= s.threshold()) {
             // across organisations and unknown IDs: for the service operator
@@ -323,6 +332,26 @@ public class SecurityMonitor {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * What refused field-device sign-ins are counted and reported by, so that spellings of one code
+     * cannot pass for many devices: a device of a known organisation by its code with case, width
+     * (NFKC) and white space evened out; a device no organisation knows by the address it came from,
+     * whatever code it sent.
+     */
+    static String fieldDeviceSubject(String principal, Long organisationId, String clientIp) {
+        if (organisationId == null) {
+            return "address " + clientIp;
+        }
+        String code = principal.startsWith(DEVICE) ? principal.substring(DEVICE.length()) : principal;
+        return DEVICE + evenedOut(code);
+    }
+
+    /** A name as sent, with case, width (NFKC) and white space evened out, for grouping. */
+    static String evenedOut(String name) {
+        return WHITE_SPACE.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC).strip()).replaceAll(" ")
+                .toUpperCase(Locale.ROOT);
     }
 
     /** IPv4 /24 or IPv6 /48 of an address, as text; null when it is not an IP literal. */

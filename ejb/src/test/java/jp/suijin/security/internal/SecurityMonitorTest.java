@@ -28,6 +28,20 @@ class SecurityMonitorTest {
     }
 
     @Test
+    void spellingsOfOneFieldDeviceCodeAreOneSubjectAndUnknownCodesAreTheirAddress() {
+        for (String spelling : List.of("JS01-TM1", "js01-tm1", "Js01-Tm1", " JS01-TM1\t", "ＪＳ０１－ＴＭ１",
+                "ｊｓ０１－ｔｍ１", "JS01-TM1\u3000", "\u3000js01-TM1 ", "jS01-tM1", "ＪＳ01-tm1")) {
+            assertEquals("device:JS01-TM1", SecurityMonitor.fieldDeviceSubject("device:" + spelling, 7L, "192.0.2.1"),
+                    spelling);
+        }
+        assertEquals("device:PUMP 2", SecurityMonitor.fieldDeviceSubject("device:pump \t\u3000 2", 7L, "192.0.2.1"));
+        assertEquals("address 192.0.2.1", SecurityMonitor.fieldDeviceSubject("device:NO-SUCH-1", null, "192.0.2.1"));
+        assertEquals("address 192.0.2.1", SecurityMonitor.fieldDeviceSubject("device:ｎｏ－ｓｕｃｈ－２", null, "192.0.2.1"));
+        // login IDs tried from one address are counted the same way
+        assertEquals(SecurityMonitor.evenedOut("tanaka.k"), SecurityMonitor.evenedOut(" ＴＡＮＡＫＡ．ｋ\u3000"));
+    }
+
+    @Test
     void networksAreSlash24ForIpv4AndSlash48ForIpv6() {
         assertEquals("192.0.2.0/24", SecurityMonitor.network("192.0.2.77"));
         assertEquals("2001:db8:0::/48", SecurityMonitor.network("2001:db8::1"));

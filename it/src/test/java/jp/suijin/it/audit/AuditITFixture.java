@@ -9,6 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import jp.suijin.auth.PasswordHasher;
 import jp.suijin.persistence.Organisation;
+import jp.suijin.persistence.facility.Facility;
+import jp.suijin.persistence.facility.FacilityKind;
+import jp.suijin.persistence.facility.FieldDevice;
 import jp.suijin.persistence.user.Role;
 import jp.suijin.persistence.user.User;
 
@@ -25,6 +28,7 @@ public class AuditITFixture {
     public static final String OPERATOR = "it-audit.op";
     static final String MOBILE = "it-audit.mobile";
     static final String SERVICE_OPERATOR = "it-audit.ops";
+    static final String DEVICE = "IT-AUDIT-TM1";
 
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
@@ -49,6 +53,10 @@ public class AuditITFixture {
         twoStep.setOtpEnabled(true);
         em.persist(twoStep);
         em.persist(new User(org, "it-audit.lockme", "監査 ロック対象", "lockme@it-audit.test", hash, Role.VIEWER, now));
+        // a field device the organisation knows, for refused device sign-ins (SecurityRulesIT)
+        Facility plant = new Facility(org, "AUD-1", "監査 浄水場", FacilityKind.PURIFICATION_PLANT, 0, now);
+        em.persist(plant);
+        em.persist(new FieldDevice(plant, DEVICE, "監査 テレメータ", PasswordHasher.sha256("it-audit device token"), now));
         em.persist(new User(null, SERVICE_OPERATOR, "監査 運用", "ops@it-audit.test", hash, Role.SERVICE_OPERATOR, now));
     }
 }

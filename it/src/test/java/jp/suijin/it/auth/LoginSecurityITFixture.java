@@ -40,7 +40,7 @@ public class LoginSecurityITFixture {
         em.persist(new Facility(sec, "SEC-2", "検証 第二配水池", FacilityKind.DISTRIBUTION_RESERVOIR, 1, now));
         em.persist(new User(sec, "it-sec.admin", "検証 管理者", ADMIN_EMAIL, hash, Role.ADMIN, now));
         for (String login : new String[] {"it-lock", "it-lock-expiry", "it-otp", "it-otp-limit", "it-otp-expiry",
-            "it-otp-resend", "it-otp-a", "it-otp-b", "it-mobile", "it-mobile-lock", "it-mobile-refresh", "it-account", "it-account-devices", "it-account-2step", "it-admin-target", "it-admin-locked", "it-session", "it-session-disabled", "it-session-role", "it-limited", "it-reset-counter", "it-logout", "it-otp-restart"}) {
+            "it-otp-resend", "it-otp-a", "it-otp-b", "it-mobile", "it-mobile-lock", "it-mobile-refresh", "it-account", "it-account-devices", "it-account-2step", "it-admin-target", "it-admin-locked", "it-session", "it-session-disabled", "it-session-role", "it-limited", "it-reset-counter", "it-logout", "it-otp-restart", "it-session-api", "it-session-paths", "it-mobile-full", "it-mobile-full-2"}) {
             User user = new User(sec, login, "検証 " + login, login + "@it-sec.test", hash, Role.OPERATOR, now);
             user.setOtpEnabled(login.startsWith("it-otp"));
             em.persist(user);

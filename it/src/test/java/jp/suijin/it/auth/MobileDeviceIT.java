@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +57,8 @@ class MobileDeviceIT extends IntegrationTest {
         // a registered device signs in again as usual
         json(login("it-mobile", PASSWORD, "phone"), 200);
 
-        JsonObject third = json(login("it-mobile", PASSWORD, "third"), 403);
-        assertEquals("device_slots_full", third.getString("error"));
+        // the right password from a third device is answered like a wrong one; the user learns why by mail
+        assertEquals("invalid_credentials", json(login("it-mobile", PASSWORD, "third"), 401).getString("error"));
         mails.next("it-mobile@it-sec.test", "新しい端末からのログインを拒否しました");
         mails.next(LoginSecurityITFixture.ADMIN_EMAIL, "未登録端末からのログインを拒否しました");
 
@@ -73,6 +74,46 @@ class MobileDeviceIT extends IntegrationTest {
         assertEquals("invalid_refresh_token", json(refresh(tablet.getString("refreshToken"), "it-mobile", "tablet"), 401)
                 .getString("error"));
         json(login("it-mobile", PASSWORD, "third"), 200);
+    }
+
+    /**
+     * With every slot taken, the right password is no different from a wrong one (no oracle for
+     * whoever tries passwords), counts toward the lockout, and is mailed at most once an hour to the
+     * user and the administrators, with how many were refused since the last mail.
+     */
+    @Test
+    void refusalsForWantOfASlotTellNothingCountTowardTheLockoutAndAreMailedOnceAnHour() throws Exception {
+        Mails mails = Mails.fromNow();
+        json(login("it-mobile-full", PASSWORD, "phone"), 200);
+        json(login("it-mobile-full", PASSWORD, "tablet"), 200);
+
+        HttpResponse<String> wrong = login("it-mobile-full", "a wrong password", "third");
+        HttpResponse<String> right = login("it-mobile-full", PASSWORD, "third");
+        assertEquals(401, right.statusCode(), right.body());
+        assertEquals(wrong.statusCode(), right.statusCode());
+        assertEquals(wrong.body(), right.body(), "the right password must not answer differently");
+        assertEquals(wrong.headers().firstValue("WWW-Authenticate"), right.headers().firstValue("WWW-Authenticate"));
+        MimeMessage first = mails.next("it-mobile-full@it-sec.test", "新しい端末からのログインを拒否しました");
+        assertTrue(Mails.text(first).contains("前回のお知らせ以降 1 回拒否しました"), Mails.text(first));
+        mails.next(LoginSecurityITFixture.ADMIN_EMAIL, "未登録端末からのログインを拒否しました");
+
+        // two more within the hour: counted, not mailed
+        json(login("it-mobile-full", PASSWORD, "third"), 401);
+        json(login("it-mobile-full", PASSWORD, "fourth"), 401);
+        LoginProbe.advanceClock(Duration.ofMinutes(61));
+        // the fifth failure in a row locks the account; the mail says three since the last one
+        json(login("it-mobile-full", PASSWORD, "fifth"), 401);
+        MimeMessage second = mails.next("it-mobile-full@it-sec.test", "新しい端末からのログインを拒否しました");
+        assertTrue(Mails.text(second).contains("前回のお知らせ以降 3 回拒否しました"), Mails.text(second));
+        assertTrue(Mails.text(second).contains("fifth"), Mails.text(second));
+        MimeMessage admin = mails.next(LoginSecurityITFixture.ADMIN_EMAIL, "未登録端末からのログインを拒否しました");
+        assertTrue(Mails.text(admin).contains("前回のお知らせ以降 3 回拒否しました"), Mails.text(admin));
+        mails.next("it-mobile-full@it-sec.test", "ロック");
+        assertEquals(2, stack().mail().messages().stream().filter(m -> to(m, "it-mobile-full@it-sec.test")
+                && subject(m).contains("新しい端末からのログインを拒否しました")).count(), "one mail an hour");
+
+        // locked: even the right password on a registered device is refused
+        assertEquals("invalid_credentials", json(login("it-mobile-full", PASSWORD, "phone"), 401).getString("error"));
     }
 
     @Test
@@ -142,6 +183,22 @@ class MobileDeviceIT extends IntegrationTest {
     /** The app's own stable identifier of one installation. */
     private static String deviceId(String login, String device) {
         return UUID.nameUUIDFromBytes((login + "/" + device).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private static boolean to(MimeMessage m, String address) {
+        try {
+            return m.getAllRecipients()[0].toString().equals(address);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonObject json(HttpResponse<String> response, int status) {

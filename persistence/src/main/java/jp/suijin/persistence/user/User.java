@@ -13,6 +13,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
@@ -73,6 +74,13 @@ public class User {
     /** Last password change or reset; sessions signed in before it end. */
     @Column(name = "credentials_changed_at")
     private Instant credentialsChangedAt;
+
+    /** Sign-ins refused for want of a device slot since the last notice mailed about them. */
+    @Column(name = "device_refusals", nullable = false)
+    private int deviceRefusals;
+
+    @Column(name = "device_refusal_mailed_at")
+    private Instant deviceRefusalMailedAt;
 
     /** The facilities this user may see; empty: every facility of the organisation. */
     @ManyToMany(fetch = FetchType.LAZY)
@@ -193,6 +201,21 @@ public class User {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Counts a sign-in refused for want of a device slot. Returns how many such refusals to report
+     * now, this one included, or 0 while the last notice is younger than {@code noticeEvery}.
+     */
+    public int recordDeviceRefusal(Instant now, Duration noticeEvery) {
+        deviceRefusals++;
+        if (deviceRefusalMailedAt != null && now.isBefore(deviceRefusalMailedAt.plus(noticeEvery))) {
+            return 0;
+        }
+        int report = deviceRefusals;
+        deviceRefusals = 0;
+        deviceRefusalMailedAt = now;
+        return report;
     }
 
     public void recordSuccessfulLogin() {

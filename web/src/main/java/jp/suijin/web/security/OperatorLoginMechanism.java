@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -14,7 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import jp.suijin.auth.ClientInfo;
 import jp.suijin.auth.LoginOutcome;
@@ -29,11 +30,11 @@ import jp.suijin.web.audit.SessionAudit;
  * Container-managed sign-in for the operator pages, in one or two steps: the login page hands over
  * the password ({@link LoginView}); if the user needs a one-time code, the challenge is kept in this
  * session only and the code page ({@link OneTimeCodeView}) hands over the code. The session then
- * remembers the caller ({@link AutoApplySession}). A protected page asked for without a session is
- * answered with a redirect to the login page.
+ * remembers the caller, and every later request of that session is the guard's to pass (see
+ * {@link #signedInSession}). A protected page asked for without a session is answered with a
+ * redirect to the login page. The mobile API never takes the session: only its bearer token.
  */
 @ApplicationScoped
-@AutoApplySession
 @DeclareRoles({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER, Roles.SERVICE_OPERATOR})
 public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
 
@@ -44,6 +45,11 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
     /** Session attributes of a pending second step. */
     static final String CHALLENGE = "suijin.login.challenge";
     static final String MASKED_EMAIL = "suijin.login.maskedEmail";
+    /** Session attributes of a signed-in session, written at sign-in and checked on every request. */
+    static final String SIGNED_IN_AT = "suijin.session.signedInAt";
+    static final String ROLE = "suijin.session.role";
+    /** Static page resources: they need no caller, so they cost no session check. */
+    private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
 
     @Inject
     private LoginService logins;
@@ -72,17 +78,58 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
                     : logins.checkCode(challenge, code.code(), client(request));
             return answer(outcome, request, context);
         }
-        if (context.isProtected()) {
-            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-                // an open page's poll after its session ended: a plain 302 would leave it frozen on old values
-                writeAjaxRedirect(response, request.getContextPath() + LOGIN_PAGE);
-                AccessLog.answered(request, HttpServletResponse.SC_OK);
-                return AuthenticationStatus.SEND_CONTINUE;
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SessionAudit.LOGIN) != null && !isApi(request)
+                && !request.getServletPath().startsWith(FACES_RESOURCES)) {
+            AuthenticationStatus status = signedInSession(session, context);
+            if (status != null) {
+                return status;
             }
-            AccessLog.answered(request, HttpServletResponse.SC_FOUND);
-            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+            SessionAudit.ending(session, "ended by the session guard (time limit, or user disabled or changed)");
+            session.invalidate();
+            if (context.isProtected()) {
+                return toLoginPage(request, response, context, LOGIN_PAGE + "?ended=1");
+            }
+            return context.doNothing();
+        }
+        if (context.isProtected()) {
+            return toLoginPage(request, response, context, LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    /**
+     * The session guard, for every path a page session reaches (pages, their ajax and downloads, the
+     * push socket, any servlet): the caller of a session that may go on, with the organisation's idle
+     * limit applied; null for a session that must end (absolute limit passed, user disabled or removed,
+     * role or password changed since sign-in).
+     */
+    private AuthenticationStatus signedInSession(HttpSession session, HttpMessageContext context) {
+        String login = (String) session.getAttribute(SessionAudit.LOGIN);
+        String role = (String) session.getAttribute(ROLE);
+        Instant signedInAt = (Instant) session.getAttribute(SIGNED_IN_AT);
+        if (role == null || signedInAt == null) {
+            return null;
+        }
+        OptionalInt idleMinutes = logins.sessionIdleMinutes(login, role, signedInAt);
+        if (idleMinutes.isEmpty()) {
+            return null;
+        }
+        session.setMaxInactiveInterval(idleMinutes.getAsInt() * 60);
+        return context.notifyContainerAboutLogin(login, Set.of(role));
+    }
+
+    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String page) {
+        String login = request.getContextPath() + page;
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // an open page's poll after its session ended: a plain 302 would leave it frozen on old values
+            writeAjaxRedirect(response, login);
+            AccessLog.answered(request, HttpServletResponse.SC_OK);
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        AccessLog.answered(request, HttpServletResponse.SC_FOUND);
+        return context.redirect(login);
     }
 
     /** The mobile API signs in with a bearer access token on every request; it does not rely on a session. */
@@ -119,6 +166,11 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /** The device and mobile APIs: each request carries its own token, a page session counts for nothing there. */
+    private static boolean isApi(HttpServletRequest request) {
+        return "/api".equals(request.getServletPath());
+    }
+
     static boolean isMobileApi(HttpServletRequest request) {
         String info = request.getPathInfo();
         return "/api".equals(request.getServletPath()) && info != null && info.startsWith("/mobile/");
@@ -143,9 +195,9 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
             case SIGNED_IN -> {
                 session.removeAttribute(CHALLENGE);
                 session.removeAttribute(MASKED_EMAIL);
-                // what SessionGuardFilter checks on every page request from now on
-                session.setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.instant());
-                session.setAttribute(SessionGuardFilter.ROLE, outcome.role());
+                // what the session guard checks on every request from now on
+                session.setAttribute(SIGNED_IN_AT, clock.instant());
+                session.setAttribute(ROLE, outcome.role());
                 session.setAttribute(SessionAudit.LOGIN, outcome.loginId());
                 return context.notifyContainerAboutLogin(outcome.loginId(), Set.of(outcome.role()));
             }

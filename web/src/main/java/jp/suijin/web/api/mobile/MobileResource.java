@@ -86,8 +86,7 @@ public class MobileResource {
                 new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent")));
         return switch (outcome.status()) {
             case SIGNED_IN -> tokens(tokens.issue(outcome.deviceId()));
-            case DEVICE_SLOTS_FULL -> ApiError.response(Response.Status.FORBIDDEN, "device_slots_full",
-                    "every device slot of this user is taken; remove a device in My account first");
+            // also a new device when every slot is taken: the user is told by mail, not whoever holds the password
             case REFUSED -> ApiError.response(Response.Status.UNAUTHORIZED, "invalid_credentials",
                     "the login ID or password is wrong, or this account cannot sign in at the moment");
         };
