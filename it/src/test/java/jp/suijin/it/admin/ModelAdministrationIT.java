@@ -297,6 +297,11 @@ class ModelAdministrationIT extends IntegrationTest {
                 operator, "facilities", ""));
         assertEquals("", single("SELECT IFNULL(GROUP_CONCAT(facility_id), '') FROM user_facility WHERE user_id = ?",
                 operator), "a refused call wrote something");
+        for (String key : List.of("model.error.facilityLimited", "admin.error.selfFacilities",
+                "admin.error.facilityBeyondOwn")) {
+            assertTrue(bundle("messages.properties").containsKey(key) && bundle("messages_ja.properties").containsKey(key),
+                    "no message for " + key);
+        }
         ok(LIMITED_ADMIN, "setFacilities", "user", operator, "facilities", mine);
         assertEquals(mine, single("SELECT GROUP_CONCAT(facility_id) FROM user_facility WHERE user_id = ?", operator));
         String created = ok(LIMITED_ADMIN, "createUser", "login", "it-model.made" + System.nanoTime() % 100000);
