@@ -8,12 +8,13 @@ import java.util.List;
  * organisation. An id of another organisation's facility, device or point is answered exactly like an
  * unknown one ({@link AdministrationException} on "facility", "device" or "point"). Every input that
  * cannot be applied is refused with an {@link AdministrationException} naming the field, and nothing
- * of the call is written.
+ * of the call is written. An administrator limited to some facilities sees and changes only those; any
+ * other facility, and its devices and points, is unknown to them, and they cannot create facilities.
  */
 @Local
 public interface ModelAdministration {
 
-    /** Every facility of the organisation, enabled or not, in display order. */
+    /** Every facility of the organisation the caller may see, enabled or not, in display order. */
     List<FacilityRow> facilities();
 
     FacilityDetail facility(long facilityId);

@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;
+import java.util.function.Predicate;
+import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.persistence.facility.Facility;
 import jp.suijin.persistence.facility.FieldDevice;
@@ -14,9 +16,9 @@ import jp.suijin.persistence.facility.MeasurementPoint;
 
 /**
  * The caller's organisation's facilities, devices and points by id, for the administration services:
- * another organisation's id is answered exactly like an unknown one, with an
- * {@link AdministrationException} on "facility", "device" or "point". Used in the caller's
- * transaction and persistence context.
+ * another organisation's id, and one of a facility an administrator limited to some facilities may not
+ * see, is answered exactly like an unknown one, with an {@link AdministrationException} on "facility",
+ * "device" or "point". Used in the caller's transaction and persistence context.
  */
 @Dependent
 public class OrganisationModel {
@@ -28,21 +30,25 @@ public class OrganisationModel {
     private CallerLookup callers;
 
     public Facility facility(long facilityId) {
+        Caller caller = callers.current();
         return only(em.createQuery("SELECT f FROM Facility f WHERE f.id = :id AND f.organisation.id = :org",
-                Facility.class).setParameter("id", facilityId).setParameter("org", callers.organisationId())
-                .getResultList(), "facility", "model.error.facilityNotFound");
+                Facility.class).setParameter("id", facilityId).setParameter("org", caller.requireOrganisation())
+                .getResultList(), f -> caller.maySee(f.getId()), "facility", "model.error.facilityNotFound");
     }
 
     public FieldDevice device(long deviceId) {
+        Caller caller = callers.current();
         return only(em.createQuery("SELECT d FROM FieldDevice d WHERE d.id = :id AND d.facility.organisation.id = :org",
-                FieldDevice.class).setParameter("id", deviceId).setParameter("org", callers.organisationId())
-                .getResultList(), "device", "model.error.deviceNotFound");
+                FieldDevice.class).setParameter("id", deviceId).setParameter("org", caller.requireOrganisation())
+                .getResultList(), d -> caller.maySee(d.getFacility().getId()), "device", "model.error.deviceNotFound");
     }
 
     public MeasurementPoint point(long pointId) {
+        Caller caller = callers.current();
         return only(em.createQuery("SELECT p FROM MeasurementPoint p WHERE p.id = :id"
                 + " AND p.facility.organisation.id = :org", MeasurementPoint.class).setParameter("id", pointId)
-                .setParameter("org", callers.organisationId()).getResultList(), "point", "model.error.pointNotFound");
+                .setParameter("org", caller.requireOrganisation()).getResultList(),
+                p -> caller.maySee(p.getFacility().getId()), "point", "model.error.pointNotFound");
     }
 
     /**
@@ -62,8 +68,8 @@ public class OrganisationModel {
         }
     }
 
-    private static <T> T only(List<T> found, String field, String problem) {
-        if (found.isEmpty()) {
+    private static <T> T only(List<T> found, Predicate<T> visible, String field, String problem) {
+        if (found.isEmpty() || !visible.test(found.get(0))) {
             throw new AdministrationException(field, problem);
         }
         return found.get(0);

@@ -17,7 +17,11 @@ public interface UserAdministration {
 
     UserDetail user(long userId);
 
-    /** Limits the user to these facilities of the organisation; an empty set means every facility. */
+    /**
+     * Limits the user to these facilities of the organisation; an empty set means every facility. Nobody
+     * changes their own limits, and an administrator limited to some facilities grants only among those
+     * (never every facility); an account they create starts with their limits.
+     */
     void setFacilities(long userId, Set<Long> facilityIds);
 
     /** Removes one of the user's registered devices; its tokens stop at once. */

@@ -13,13 +13,15 @@ import jp.suijin.persistence.alarm.Severity;
  * {@link AdministrationException} naming the field, and nothing of the call is written.
  *
  * <p>Disabling stops a setting until it is enabled again; shelving stops it until a time at most
- * {@value #MAX_SHELVE_DAYS} days ahead and needs a reason, which the operation record keeps (the
- * parameter is not sensitive on purpose).
+ * {@value #MAX_SHELVE_DAYS} days ahead. Both need a reason (at most {@value #MAX_REASON} characters),
+ * which the operation record keeps (the parameter is not sensitive on purpose); a disabled setting
+ * keeps its reason until it is enabled again.
  */
 @Local
 public interface AlarmSettings {
 
     int MAX_SHELVE_DAYS = 30;
+    int MAX_REASON = 500;
 
     FacilityAlarmSettings facility(long facilityId);
 
@@ -29,7 +31,9 @@ public interface AlarmSettings {
     /** The point raises no alarms any more. */
     void removePointAlarm(long pointId);
 
-    void setPointAlarmEnabled(long pointId, boolean enabled);
+    void enablePointAlarm(long pointId);
+
+    void disablePointAlarm(long pointId, String reason);
 
     void shelvePointAlarm(long pointId, Instant until, String reason);
 
@@ -41,7 +45,9 @@ public interface AlarmSettings {
     /** Switches the device's communication-loss supervision off (removes it). */
     void removeCommLoss(long deviceId);
 
-    void setCommLossEnabled(long deviceId, boolean enabled);
+    void enableCommLoss(long deviceId);
+
+    void disableCommLoss(long deviceId, String reason);
 
     void shelveCommLoss(long deviceId, Instant until, String reason);
 

@@ -18,8 +18,7 @@ import java.time.format.DateTimeFormatter;
  * CSV as RFC 4180 writes it (CRLF, fields with comma, quote or line break quoted, quotes doubled),
  * in UTF-8 with a byte order mark so that Excel opens Japanese text correctly. Times in Japan time.
  * Shared by every CSV download (audit records, reports).
- * A text that starts like a formula (= + - @ tab CR) gets a leading apostrophe: the records hold
- * what strangers typed (login IDs, paths, browsers), and a spreadsheet must not run it.
+ * Text goes through {@link FormulaGuard}, so a spreadsheet does not run what a stranger typed.
  */
 public final class CsvWriter implements Flushable, Closeable {
 
@@ -37,7 +36,7 @@ public final class CsvWriter implements Flushable, Closeable {
     public CsvWriter text(String value) throws IOException {
         separate();
         if (value != null) {
-            out.write(quote(neutralise(value)));
+            out.write(quote(FormulaGuard.neutralise(value)));
         }
         return this;
     }
@@ -90,15 +89,6 @@ public final class CsvWriter implements Flushable, Closeable {
             needs = c == ',' || c == '"' || c == '\r' || c == '\n';
         }
         return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    static String neutralise(String value) {
-        if (value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
     }
 
     @Override

@@ -20,6 +20,7 @@ import jp.suijin.admin.FacilityRow;
 import jp.suijin.admin.ModelAdministration;
 import jp.suijin.admin.PointForm;
 import jp.suijin.admin.PointRow;
+import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.PasswordHasher;
 import jp.suijin.auth.Roles;
@@ -59,13 +60,15 @@ public class DefaultModelAdministration implements ModelAdministration {
 
     @Override
     public List<FacilityRow> facilities() {
-        long org = callers.organisationId();
+        Caller caller = callers.current();
+        long org = caller.requireOrganisation();
         Map<Long, Integer> devices = counts("SELECT d.facility.id, COUNT(d) FROM FieldDevice d"
                 + " WHERE d.facility.organisation.id = :org GROUP BY d.facility.id", org);
         Map<Long, Integer> points = counts("SELECT p.facility.id, COUNT(p) FROM MeasurementPoint p"
                 + " WHERE p.facility.organisation.id = :org GROUP BY p.facility.id", org);
         return em.createQuery("SELECT f FROM Facility f WHERE f.organisation.id = :org ORDER BY f.displayOrder, f.id",
                 Facility.class).setParameter("org", org).getResultList().stream()
+                .filter(f -> caller.maySee(f.getId()))
                 .map(f -> row(f, devices.getOrDefault(f.getId(), 0), points.getOrDefault(f.getId(), 0)))
                 .toList();
     }
@@ -90,7 +93,12 @@ public class DefaultModelAdministration implements ModelAdministration {
 
     @Override
     public long createFacility(FacilityForm input) {
-        long org = callers.organisationId();
+        Caller caller = callers.current();
+        long org = caller.requireOrganisation();
+        // the new facility would be outside their own limits at once: an unlimited administrator adds it
+        if (!caller.facilityIds().isEmpty()) {
+            throw new AdministrationException("facilityCode", "model.error.facilityLimited");
+        }
         FacilityForm f = checked(input, org, null);
         Facility facility = new Facility(em.getReference(Organisation.class, org), f.facilityCode(), f.name(), f.kind(),
                 f.displayOrder(), clock.instant());

@@ -96,6 +96,15 @@ public class DefaultUserAdministration implements UserAdministration {
     @Override
     public void setFacilities(long userId, Set<Long> facilityIds) {
         User user = target(userId);
+        Caller caller = callers.current();
+        // limits are for someone else to lift: otherwise a limited administrator would simply lift their own
+        if (user.getId() == caller.userId()) {
+            throw new AdministrationException("facilities", "admin.error.selfFacilities");
+        }
+        Set<Long> own = caller.facilityIds();
+        if (!own.isEmpty() && (facilityIds.isEmpty() || !own.containsAll(facilityIds))) {
+            throw new AdministrationException("facilities", "admin.error.facilityBeyondOwn");
+        }
         List<Facility> chosen = facilityIds.isEmpty() ? List.of()
                 : em.createQuery("SELECT f FROM Facility f WHERE f.id IN :ids AND f.organisation = :org", Facility.class)
                         .setParameter("ids", facilityIds)
@@ -149,6 +158,11 @@ public class DefaultUserAdministration implements UserAdministration {
                 PasswordHasher.hash(SecureTokens.random().toCharArray()), input.role(), now);
         if ("en".equals(input.locale())) {
             user.setLocale("en");
+        }
+        // an administrator limited to some facilities cannot make an account that sees more than they do
+        if (!caller.facilityIds().isEmpty()) {
+            user.getFacilities().addAll(em.createQuery("SELECT f FROM Facility f WHERE f.id IN :ids", Facility.class)
+                    .setParameter("ids", caller.facilityIds()).getResultList());
         }
         em.persist(user);
         em.flush();

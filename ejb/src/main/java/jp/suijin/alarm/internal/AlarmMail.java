@@ -15,10 +15,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import jp.suijin.notify.Mail;
@@ -32,7 +35,9 @@ import jp.suijin.telemetry.StateLabels;
  * Alarm and recovery mails to a facility's recipient groups, written to the mail outbox in the
  * transaction that raised or cleared the alarm, so a mail is sent exactly when its alarm commits.
  * Groups with a delay are escalation: they get the alarm only while nobody acknowledged it. A recipient
- * already sent {@link #perMinute} alarm mails in the last minute gets the rest as one digest.
+ * already sent {@link #perMinute} alarm mails in the last minute gets the rest as one digest. The count
+ * holds across concurrent batches: each transaction locks the recipients' flood-control rows before
+ * counting, so a second batch waits for the first to commit and then counts its mails too.
  */
 @ApplicationScoped
 public class AlarmMail {
@@ -89,6 +94,7 @@ public class AlarmMail {
         }
         Facts facts = facts(c, alarmId);
         Map<String, String> recipients = recipients(c, groups, facts.facilityId());
+        lock(c, recipients.keySet(), now);
         for (Map.Entry<String, String> r : recipients.entrySet()) {
             send(c, facts, r.getKey(), r.getValue(), "alarm.cleared", RECOVERY, now);
         }
@@ -198,7 +204,9 @@ public class AlarmMail {
         if (claimed.isEmpty()) {
             return 0;
         }
-        for (Map.Entry<String, String> r : recipients(c, claimed, facts.facilityId()).entrySet()) {
+        Map<String, String> recipients = recipients(c, claimed, facts.facilityId());
+        lock(c, recipients.keySet(), now);
+        for (Map.Entry<String, String> r : recipients.entrySet()) {
             send(c, facts, r.getKey(), r.getValue(), template, category, now);
         }
         return claimed.size();
@@ -231,6 +239,25 @@ public class AlarmMail {
     private static String limit(Facts f, String locale) {
         return "COMM_LOSS".equals(f.kind())
                 ? MessageFormat.format(MailTemplates.text("alarm.commloss.limit", locale), f.limit()) : f.limit();
+    }
+
+    /**
+     * Locks each address's flood-control row until this transaction ends (inserting it the first time). A
+     * concurrent batch mailing the same address waits here until this one commits; its count of recent
+     * mails is then a new read (read committed) that includes this batch's mails. Addresses are locked in
+     * one order, so two batches mailing the same people wait for each other rather than deadlock.
+     */
+    private static void lock(Connection c, Collection<String> recipients, Instant now) throws SQLException {
+        Set<String> ordered = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        ordered.addAll(recipients);
+        try (PreparedStatement lock = c.prepareStatement("INSERT INTO alarm_mail_recipient (recipient, last_locked_at)"
+                + " VALUES (?, ?) ON DUPLICATE KEY UPDATE last_locked_at = VALUES(last_locked_at)")) {
+            for (String recipient : ordered) {
+                lock.setString(1, recipient);
+                lock.setObject(2, AlarmEngine.utc(now));
+                lock.executeUpdate();
+            }
+        }
     }
 
     private static int recentMails(Connection c, String recipient, Instant now) throws SQLException {

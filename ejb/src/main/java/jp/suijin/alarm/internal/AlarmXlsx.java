@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import jp.suijin.alarm.AlarmRow;
+import jp.suijin.csv.FormulaGuard;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -21,7 +22,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The history as an Excel sheet: times as date cells in Japan time, values as numbers with the point's
  * decimals, durations as time cells ([h]:mm:ss) that sum. Streamed (SXSSF keeps 100 rows in memory) so
- * a capped export of tens of thousands of rows does not fill the heap.
+ * a capped export of tens of thousands of rows does not fill the heap. Text cells go through
+ * {@link FormulaGuard}, as in the CSV: names and comments are what users typed.
  */
 final class AlarmXlsx implements AlarmExport {
 
@@ -51,7 +53,7 @@ final class AlarmXlsx implements AlarmExport {
         Row headings = sheet.createRow(0);
         for (int i = 0; i < AlarmText.COLUMNS.size(); i++) {
             Cell cell = headings.createCell(i);
-            cell.setCellValue(text.heading(AlarmText.COLUMNS.get(i)));
+            cell.setCellValue(FormulaGuard.neutralise(text.heading(AlarmText.COLUMNS.get(i))));
             cell.setCellStyle(header);
             sheet.setColumnWidth(i, (i == 1 || i == 10 || i == 13 ? 20 : 13) * 256);
         }
@@ -87,7 +89,7 @@ final class AlarmXlsx implements AlarmExport {
 
     private static void text(Row line, int column, String value) {
         if (value != null) {
-            line.createCell(column).setCellValue(value);
+            line.createCell(column).setCellValue(FormulaGuard.neutralise(value));
         }
     }
 

@@ -57,7 +57,6 @@ public class DefaultAlarmSettings implements AlarmSettings {
     static final int MAX_ON_DELAY_SECONDS = 86_400;
     static final int MAX_COMM_LOSS_MINUTES = 10_080;
     static final int MAX_DELAY_MINUTES = 1_440;
-    static final int MAX_REASON = 500;
     static final int MAX_GROUP_NAME = 100;
     /**
      * How far beyond its range a limit may lie: the margin ingest still accepts as a real value
@@ -130,15 +129,21 @@ public class DefaultAlarmSettings implements AlarmSettings {
     }
 
     @Override
-    public void setPointAlarmEnabled(long pointId, boolean enabled) {
-        definitionOf(pointId).setEnabled(enabled, clock.instant());
+    public void enablePointAlarm(long pointId) {
+        definitionOf(pointId).enable(clock.instant());
+    }
+
+    @Override
+    public void disablePointAlarm(long pointId, String reason) {
+        AlarmDefinition definition = definitionOf(pointId);
+        definition.disable(reason(reason, "disableReason", "alarm.error.disableReason"), clock.instant());
     }
 
     @Override
     public void shelvePointAlarm(long pointId, Instant until, String reason) {
         AlarmDefinition definition = definitionOf(pointId);
         Instant now = clock.instant();
-        definition.shelve(shelveUntil(until, now), reason(reason), now);
+        definition.shelve(shelveUntil(until, now), reason(reason, "shelveReason", "alarm.error.shelveReason"), now);
     }
 
     @Override
@@ -169,15 +174,21 @@ public class DefaultAlarmSettings implements AlarmSettings {
     }
 
     @Override
-    public void setCommLossEnabled(long deviceId, boolean enabled) {
-        settingOf(deviceId).setEnabled(enabled, clock.instant());
+    public void enableCommLoss(long deviceId) {
+        settingOf(deviceId).enable(clock.instant());
+    }
+
+    @Override
+    public void disableCommLoss(long deviceId, String reason) {
+        DeviceAlarmSetting setting = settingOf(deviceId);
+        setting.disable(reason(reason, "disableReason", "alarm.error.disableReason"), clock.instant());
     }
 
     @Override
     public void shelveCommLoss(long deviceId, Instant until, String reason) {
         DeviceAlarmSetting setting = settingOf(deviceId);
         Instant now = clock.instant();
-        setting.shelve(shelveUntil(until, now), reason(reason), now);
+        setting.shelve(shelveUntil(until, now), reason(reason, "shelveReason", "alarm.error.shelveReason"), now);
     }
 
     @Override
@@ -268,7 +279,7 @@ public class DefaultAlarmSettings implements AlarmSettings {
         List<RecipientGroupMember> found = em.createQuery("SELECT m FROM RecipientGroupMember m WHERE m.id = :id"
                 + " AND m.group.organisation.id = :org", RecipientGroupMember.class).setParameter("id", memberId)
                 .setParameter("org", callers.organisationId()).getResultList();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !callers.current().maySee(found.get(0).getGroup().getFacility().getId())) {
             throw new AdministrationException("member", "alarm.error.memberNotFound");
         }
         RecipientGroupMember member = found.get(0);
@@ -377,10 +388,10 @@ public class DefaultAlarmSettings implements AlarmSettings {
         return until;
     }
 
-    private static String reason(String reason) {
+    private static String reason(String reason, String field, String problem) {
         String r = reason == null ? "" : reason.strip();
         if (r.isEmpty() || r.length() > MAX_REASON) {
-            throw new AdministrationException("shelveReason", "alarm.error.shelveReason", MAX_REASON);
+            throw new AdministrationException(field, problem, MAX_REASON);
         }
         return r;
     }
@@ -434,7 +445,8 @@ public class DefaultAlarmSettings implements AlarmSettings {
         boolean shelved = status == SettingStatus.SHELVED;
         return new PointAlarm(p.getId(), p.getDevice().getCode(), p.getCode(), p.getName(), p.getKind(), p.getUnit(),
                 p.getRangeLow(), p.getRangeHigh(), p.getDecimals(), p.getStateLabels(), p.isEnabled(), form, status,
-                shelved ? d.getShelvedUntil() : null, shelved ? d.getShelveReason() : null);
+                shelved ? d.getShelvedUntil() : null, shelved ? d.getShelveReason() : null,
+                d == null ? null : d.getDisableReason());
     }
 
     private static DeviceAlarm deviceAlarm(FieldDevice d, DeviceAlarmSetting s, Instant now) {
@@ -442,7 +454,8 @@ public class DefaultAlarmSettings implements AlarmSettings {
         boolean shelved = status == SettingStatus.SHELVED;
         return new DeviceAlarm(d.getId(), d.getCode(), d.getName(), d.isEnabled(),
                 s == null ? null : s.getCommLossMinutes(), s == null ? null : s.getSeverity(), status,
-                shelved ? s.getShelvedUntil() : null, shelved ? s.getShelveReason() : null);
+                shelved ? s.getShelvedUntil() : null, shelved ? s.getShelveReason() : null,
+                s == null ? null : s.getDisableReason());
     }
 
     /** Disabled wins over shelved: enabling again is what it takes to make it raise alarms. */
@@ -487,7 +500,8 @@ public class DefaultAlarmSettings implements AlarmSettings {
         List<RecipientGroup> found = em.createQuery("SELECT g FROM RecipientGroup g WHERE g.id = :id"
                 + " AND g.organisation.id = :org", RecipientGroup.class).setParameter("id", groupId)
                 .setParameter("org", callers.organisationId()).getResultList();
-        if (found.isEmpty()) {
+        // a group of a facility beyond the administrator's limits is unknown, as OrganisationModel answers
+        if (found.isEmpty() || !callers.current().maySee(found.get(0).getFacility().getId())) {
             throw new AdministrationException("group", "alarm.error.groupNotFound");
         }
         return found.get(0);

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * DKIM signatures (RFC 6376): rsa-sha256, relaxed/relaxed canonicalization. Works on the message
@@ -22,9 +23,16 @@ import java.util.Objects;
  */
 public final class DkimSigner {
 
-    /** Signed when present, each once (the last occurrence, as verifiers pick them bottom-up). */
-    static final List<String> SIGNED_HEADERS = List.of("From", "To", "Subject", "Date", "Message-ID", "MIME-Version",
-            "Content-Type", "Content-Transfer-Encoding");
+    /** Signed in this order; those not {@link #OVER_SIGNED} once when present (the last occurrence, as verifiers pick bottom-up). */
+    static final List<String> SIGNED_HEADERS = List.of("From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID",
+            "MIME-Version", "Content-Type", "Content-Transfer-Encoding");
+    /**
+     * Over-signed (RFC 6376 8.15): every occurrence is signed and the name is listed once more in h=, which
+     * signs "no further one". A {@code From:} or {@code Subject:} someone puts on top of the message on the
+     * way, which a mail program may show instead of ours, then breaks the signature; so does a Cc or
+     * Reply-To added to a mail that had none.
+     */
+    static final Set<String> OVER_SIGNED = Set.of("From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID");
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final String domain;
@@ -48,18 +56,25 @@ public final class DkimSigner {
         List<String> names = new ArrayList<>();
         StringBuilder signed = new StringBuilder();
         for (String wanted : SIGNED_HEADERS) {
+            boolean over = OVER_SIGNED.contains(wanted);
             for (int i = fields.size() - 1; i >= 0; i--) {
                 if (!used[i] && name(fields.get(i)).equalsIgnoreCase(wanted)) {
                     used[i] = true;
                     names.add(wanted.toLowerCase(Locale.ROOT));
                     signed.append(relaxedHeader(fields.get(i))).append("\r\n");
-                    break;
+                    if (!over) {
+                        break;
+                    }
                 }
+            }
+            if (over) {
+                // one more than present: stands for a header that is not there, and adds nothing to the hash
+                names.add(wanted.toLowerCase(Locale.ROOT));
             }
         }
         String bodyHash = Base64.getEncoder().encodeToString(sha256(relaxedBody(body)));
         String field = "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + domain + "; s=" + selector
-                + ";\r\n\tt=" + now.getEpochSecond() + "; h=" + String.join(":", names) + ";\r\n\tbh=" + bodyHash
+                + ";\r\n\tt=" + now.getEpochSecond() + "; h=" + folded(names) + ";\r\n\tbh=" + bodyHash
                 + ";\r\n\tb=";
         // the signature covers its own header with an empty b= and without the final CRLF
         signed.append(relaxedHeader(field));
@@ -69,6 +84,24 @@ public final class DkimSigner {
             folded.append(i == 0 ? "" : "\r\n\t").append(b, i, Math.min(b.length(), i + 72));
         }
         return folded.append("\r\n").toString();
+    }
+
+    /** The h= value in lines of about 72 characters: over-signing makes it too long for one (FWS may follow a colon). */
+    static String folded(List<String> names) {
+        StringBuilder h = new StringBuilder();
+        int line = 0;
+        for (String name : names) {
+            if (h.length() > 0) {
+                h.append(':');
+                if (line + name.length() > 72) {
+                    h.append("\r\n\t");
+                    line = 0;
+                }
+            }
+            h.append(name);
+            line += name.length() + 1;
+        }
+        return h.toString();
     }
 
     /** Header fields with their continuation lines (CRLF kept inside). */

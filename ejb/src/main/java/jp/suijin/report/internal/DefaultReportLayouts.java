@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.suijin.auth.Caller;
 import jp.suijin.auth.CallerLookup;
 import jp.suijin.auth.Roles;
 import jp.suijin.persistence.facility.Facility;
@@ -37,10 +38,12 @@ public class DefaultReportLayouts implements ReportLayouts {
 
     @Override
     public List<ReportFacility> facilities() {
+        Caller caller = callers.current();
         return em.createQuery("SELECT f FROM Facility f WHERE f.organisation.id = :org AND f.enabled = true"
                 + " ORDER BY f.displayOrder, f.id", Facility.class)
-                .setParameter("org", callers.organisationId())
+                .setParameter("org", caller.requireOrganisation())
                 .getResultList().stream()
+                .filter(f -> caller.maySee(f.getId()))
                 .map(f -> new ReportFacility(f.getId(), f.getCode(), f.getName()))
                 .toList();
     }
@@ -106,13 +109,15 @@ public class DefaultReportLayouts implements ReportLayouts {
                 .executeUpdate();
     }
 
+    /** The caller's facility; one of another organisation, or beyond an administrator's facility limits, is unknown. */
     private Facility own(long facilityId) {
+        Caller caller = callers.current();
         List<Facility> found = em.createQuery("SELECT f FROM Facility f WHERE f.id = :id AND f.organisation.id = :org"
                 + " AND f.enabled = true", Facility.class)
                 .setParameter("id", facilityId)
-                .setParameter("org", callers.organisationId())
+                .setParameter("org", caller.requireOrganisation())
                 .getResultList();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !caller.maySee(facilityId)) {
             throw new FacilityNotFoundException(facilityId);
         }
         return found.get(0);

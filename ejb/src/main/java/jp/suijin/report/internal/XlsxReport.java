@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.suijin.csv.FormulaGuard;
 import jp.suijin.report.Report;
 import jp.suijin.report.ReportColumn;
 import jp.suijin.report.ReportKind;
@@ -28,7 +29,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * A report as an Excel workbook: numbers as numeric cells formatted with the point's decimals, 欠測
  * as a text cell, days and months as date cells (hours of a daily report as text, "0:00"), printed
- * A4 landscape one page wide.
+ * A4 landscape one page wide. Every text cell goes through {@link FormulaGuard}: the title and headings
+ * hold facility and point names users typed.
  */
 final class XlsxReport {
 
@@ -80,9 +82,9 @@ final class XlsxReport {
         CellStyle title = book.createCellStyle();
         title.setFont(big);
         Cell titleCell = sheet.createRow(0).createCell(0);
-        titleCell.setCellValue(text.title(report));
+        titleCell.setCellValue(FormulaGuard.neutralise(text.title(report)));
         titleCell.setCellStyle(title);
-        sheet.createRow(1).createCell(0).setCellValue(text.made(made));
+        sheet.createRow(1).createCell(0).setCellValue(FormulaGuard.neutralise(text.made(made)));
 
         Row headings = sheet.createRow(TABLE_ROW);
         Row statistics = sheet.createRow(TABLE_ROW + 1);
@@ -101,7 +103,7 @@ final class XlsxReport {
             Row line = sheet.createRow(r++);
             Cell first = line.createCell(0);
             if (report.kind() == ReportKind.DAILY) {
-                first.setCellValue(text.row(report.kind(), row.start()));
+                first.setCellValue(FormulaGuard.neutralise(text.row(report.kind(), row.start())));
                 first.setCellStyle(label);
             } else {
                 first.setCellValue(row.start());
@@ -147,7 +149,7 @@ final class XlsxReport {
 
     private static void cell(Row line, int column, String value, CellStyle style) {
         Cell cell = line.createCell(column);
-        cell.setCellValue(value);
+        cell.setCellValue(FormulaGuard.neutralise(value));
         cell.setCellStyle(style);
     }
 

@@ -59,7 +59,9 @@ class DkimSignerTest {
         Map<String, String> tags = tags(header);
         assertEquals("rsa-sha256", tags.get("a"));
         assertEquals("relaxed/relaxed", tags.get("c"));
-        assertEquals("from:to:subject:date:message-id:mime-version:content-type:content-transfer-encoding", tags.get("h"));
+        // over-signed: each present one and once more; Cc and Reply-To are absent and signed as absent
+        assertEquals("from:from:to:to:cc:reply-to:subject:subject:date:date:message-id:message-id:mime-version"
+                + ":content-type:content-transfer-encoding", tags.get("h"));
         assertEquals("1795824000", tags.get("t"));
 
         assertTrue(verify(header, message));
@@ -67,6 +69,29 @@ class DkimSignerTest {
         assertFalse(verify(header, message.replace("To: op@", "To: oq@")), "a changed signed header must not verify");
         assertTrue(verify(header, message.replace("Received: by relay", "Received: by another relay")),
                 "unsigned headers may change on the way");
+        assertTrue(verify(header, "Received: by one more relay\r\n" + message), "relays add unsigned headers on top");
+    }
+
+    /** RFC 6376 8.15: a second From, Subject, ... put on top, or a Cc added, must break the signature. */
+    @Test
+    void aHeaderAddedOnTheWayBreaksTheSignature() throws Exception {
+        String message = "From: suijin@example.jp\r\nTo: op@example.jp\r\nReply-To: desk@example.jp\r\n"
+                + "Subject: alarm\r\nDate: Sat, 28 Nov 2026 09:00:00 +0900\r\nMessage-ID: <2.suijin@example.jp>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nbody\r\n";
+        String header = new DkimSigner("example.jp", "suijin", keys.getPrivate())
+                .signatureHeader(bytes(message), Instant.parse("2026-11-28T00:00:00Z"));
+        assertEquals("from:from:to:to:cc:reply-to:reply-to:subject:subject:date:date:message-id:message-id:mime-version"
+                + ":content-type", tags(header).get("h"));
+        assertTrue(verify(header, message));
+        for (String added : List.of("From: boss@example.jp", "To: other@example.jp", "Cc: other@example.jp",
+                "Reply-To: thief@example.net", "Subject: pay now", "Date: Sun, 29 Nov 2026 09:00:00 +0900",
+                "Message-ID: <3.suijin@example.jp>")) {
+            assertFalse(verify(header, added + "\r\n" + message), added + " on top still verifies");
+            assertFalse(verify(header, message.replace("\r\n\r\n", "\r\n" + added + "\r\n\r\n")),
+                    added + " below still verifies");
+        }
+        // what is signed once only may still be added to (and verifiers and mail programs ignore it)
+        assertTrue(verify(header, "MIME-Version: 1.0\r\n" + message));
     }
 
     @Test
@@ -107,10 +132,17 @@ class DkimSignerTest {
             return false;
         }
         List<String> fields = DkimSigner.fields(message.substring(0, split + 2));
+        boolean[] used = new boolean[fields.size()];
         StringBuilder signed = new StringBuilder();
+        // each name in h= takes the next occurrence from the bottom; a name with none left adds nothing
         for (String name : tags.get("h").split(":")) {
-            fields.stream().filter(f -> f.toLowerCase().startsWith(name + ":")).reduce((a, b) -> b)
-                    .ifPresent(f -> signed.append(DkimSigner.relaxedHeader(f)).append("\r\n"));
+            for (int i = fields.size() - 1; i >= 0; i--) {
+                if (!used[i] && fields.get(i).toLowerCase().startsWith(name + ":")) {
+                    used[i] = true;
+                    signed.append(DkimSigner.relaxedHeader(fields.get(i))).append("\r\n");
+                    break;
+                }
+            }
         }
         String withoutB = header.substring(0, header.length() - 2).replaceAll("b=[A-Za-z0-9+/=\\r\\n\\t ]+$", "b=");
         signed.append(DkimSigner.relaxedHeader(withoutB));

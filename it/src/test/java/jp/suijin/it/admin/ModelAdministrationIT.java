@@ -1,6 +1,7 @@
 package jp.suijin.it.admin;
 
 import static jp.suijin.it.admin.ModelAdministrationITFixture.ADMIN;
+import static jp.suijin.it.admin.ModelAdministrationITFixture.LIMITED_ADMIN;
 import static jp.suijin.it.admin.ModelAdministrationITFixture.OPERATOR;
 import static jp.suijin.it.admin.ModelAdministrationITFixture.OTHER_ADMIN;
 import static jp.suijin.it.admin.ModelAdministrationITFixture.VIEWER;
@@ -232,6 +233,91 @@ class ModelAdministrationIT extends IntegrationTest {
         assertFalse(detail.contains("乗っ取り") || detail.contains("EVIL") || detail.contains("enabled=false"), detail);
         assertEquals(200, post("ITM-7-TM", device[1], sample("LI", Instant.now().minusSeconds(30), "1")).statusCode(),
                 "the device still works with its own token");
+    }
+
+    /**
+     * An administrator limited to one facility: the model and report-layout services answer for any other
+     * facility, its devices and points exactly as for an unknown id; they cannot lift their own limits,
+     * grant beyond them or create an account that sees more; another administrator lifts them.
+     */
+    @Test
+    void anAdministratorLimitedToSomeFacilitiesReachesOnlyThoseAndCannotLiftTheLimits() throws Exception {
+        deviceWithLevel("ITM-L1");
+        String[] device = deviceWithLevel("ITM-L2");
+        String mine = facilityId("ITM-L1");
+        String notMine = facilityId("ITM-L2");
+        String point = pointId("ITM-L2-TM", "LI");
+        String limited = single("SELECT id FROM app_user WHERE login_id = ?", LIMITED_ADMIN);
+        String operator = single("SELECT id FROM app_user WHERE login_id = ?", OPERATOR);
+        ok(ADMIN, "setFacilities", "user", limited, "facilities", mine);
+
+        List<String> listed = Arrays.asList(ok(LIMITED_ADMIN, "facilities").split(","));
+        assertTrue(listed.contains("ITM-L1") && !listed.contains("ITM-L2"), listed.toString());
+        assertEquals("ITM-L1", ok(LIMITED_ADMIN, "layoutFacilities"), "report layouts list only the facility they may see");
+        assertTrue(ok(LIMITED_ADMIN, "facility", "id", mine).contains("facilityCode=ITM-L1"));
+        assertEquals("ITM-L1", ok(LIMITED_ADMIN, "layout", "facility", mine));
+        String unknown = String.valueOf(Long.MAX_VALUE);
+        for (String[] attempt : new String[][] {
+            {"facility", "id", notMine},
+            {"editFacility", "id", notMine, "code", "ITM-L2", "name", "越権", "kind", "SEWAGE_PLANT", "order", "0"},
+            {"facilityEnabled", "id", notMine, "enabled", "false"},
+            {"createDevice", "facility", notMine, "code", "ITM-L2-EVIL", "name", "x"},
+            {"createPoint", "facility", notMine, "device", device[0], "code", "EVIL", "name", "x", "kind", "ANALOG",
+                "low", "0", "high", "1", "decimals", "0", "order", "0"},
+            {"renameDevice", "id", device[0], "name", "越権"},
+            {"deviceEnabled", "id", device[0], "enabled", "false"},
+            {"rotate", "id", device[0]},
+            {"editPoint", "id", point, "device", device[0], "code", "LI", "name", "x", "kind", "ANALOG",
+                "low", "0", "high", "1", "decimals", "0", "order", "0"},
+            {"pointEnabled", "id", point, "enabled", "false"},
+            {"layout", "facility", notMine},
+            {"useDefaultLayout", "facility", notMine}}) {
+            String[] withUnknownId = attempt.clone();
+            withUnknownId[2] = unknown;
+            HttpResponse<String> beyond = ModelAdministrationProbe.call(LIMITED_ADMIN, attempt[0],
+                    Arrays.copyOfRange(attempt, 1, attempt.length));
+            HttpResponse<String> missing = ModelAdministrationProbe.call(LIMITED_ADMIN, attempt[0],
+                    Arrays.copyOfRange(withUnknownId, 1, withUnknownId.length));
+            assertTrue(beyond.statusCode() == 422 || beyond.statusCode() == 404, attempt[0] + ": " + beyond.body());
+            assertEquals(missing.statusCode() + " " + missing.body(), beyond.statusCode() + " " + beyond.body(), attempt[0]);
+        }
+        String detail = ok(ADMIN, "facility", "id", notMine);
+        assertFalse(detail.contains("越権") || detail.contains("EVIL") || detail.contains("enabled=false"), detail);
+        assertEquals("facilityCode model.error.facilityLimited", refused(LIMITED_ADMIN, "createFacility", "code", "ITM-L3",
+                "name", "x", "kind", "SEWAGE_PLANT", "order", "0"));
+
+        // their own limits are for someone else to lift; others get only what they have themselves
+        assertEquals("facilities admin.error.selfFacilities", refused(LIMITED_ADMIN, "setFacilities", "user", limited,
+                "facilities", ""));
+        assertEquals("facilities admin.error.selfFacilities", refused(LIMITED_ADMIN, "setFacilities", "user", limited,
+                "facilities", mine + "," + notMine));
+        assertEquals("facilities admin.error.facilityBeyondOwn", refused(LIMITED_ADMIN, "setFacilities", "user",
+                operator, "facilities", notMine));
+        assertEquals("facilities admin.error.facilityBeyondOwn", refused(LIMITED_ADMIN, "setFacilities", "user",
+                operator, "facilities", ""));
+        assertEquals("", single("SELECT IFNULL(GROUP_CONCAT(facility_id), '') FROM user_facility WHERE user_id = ?",
+                operator), "a refused call wrote something");
+        for (String key : List.of("model.error.facilityLimited", "admin.error.selfFacilities",
+                "admin.error.facilityBeyondOwn")) {
+            assertTrue(bundle("messages.properties").containsKey(key) && bundle("messages_ja.properties").containsKey(key),
+                    "no message for " + key);
+        }
+        ok(LIMITED_ADMIN, "setFacilities", "user", operator, "facilities", mine);
+        assertEquals(mine, single("SELECT GROUP_CONCAT(facility_id) FROM user_facility WHERE user_id = ?", operator));
+        String created = ok(LIMITED_ADMIN, "createUser", "login", "it-model.made" + System.nanoTime() % 100000);
+        assertEquals(mine, single("SELECT GROUP_CONCAT(facility_id) FROM user_facility WHERE user_id = ?", created),
+                "an account a limited administrator makes starts with their limits");
+
+        ok(ADMIN, "setFacilities", "user", operator, "facilities", "");
+        ok(ADMIN, "setFacilities", "user", limited, "facilities", "");
+        assertTrue(Arrays.asList(ok(LIMITED_ADMIN, "facilities").split(",")).contains("ITM-L2"),
+                "another administrator lifted the limits");
+    }
+
+    private static String refused(String login, String method, String... parameters) throws Exception {
+        HttpResponse<String> r = ModelAdministrationProbe.call(login, method, parameters);
+        assertEquals(422, r.statusCode(), method + ": " + r.body());
+        return r.body();
     }
 
     @Test

@@ -14,7 +14,7 @@ import jp.suijin.persistence.user.User;
 
 /**
  * Organisations for the facility administration suites, created once when the probe deploys: one
- * with an administrator, an operator and a viewer; a second one whose administrator must not reach
+ * with an administrator, an operator, a viewer and an administrator the suite limits to some facilities; a second one whose administrator must not reach
  * the first one's facilities; a third for the browser test, so its facilities show on no other
  * suite's dashboard.
  */
@@ -29,6 +29,8 @@ public class ModelAdministrationITFixture {
     public static final String VIEWER = "it-model.viewer";
     public static final String OTHER_ADMIN = "it-model-b.admin";
     public static final String PAGES_ADMIN = "it-model-ui.admin";
+    /** An administrator of the first organisation whom the suite limits to some facilities. */
+    public static final String LIMITED_ADMIN = "it-model.limited";
 
     @PersistenceContext(unitName = "suijin")
     private EntityManager em;
@@ -49,6 +51,7 @@ public class ModelAdministrationITFixture {
         em.persist(new User(model, ADMIN, "施設 管理者", "admin@it-model.test", hash, Role.ADMIN, now));
         em.persist(new User(model, OPERATOR, "施設 運転員", "op@it-model.test", hash, Role.OPERATOR, now));
         em.persist(new User(model, VIEWER, "施設 閲覧者", "viewer@it-model.test", hash, Role.VIEWER, now));
+        em.persist(new User(model, LIMITED_ADMIN, "施設 限定管理者", "limited@it-model.test", hash, Role.ADMIN, now));
         em.persist(new User(other, OTHER_ADMIN, "別組織 管理者", "admin@it-model-b.test", hash, Role.ADMIN, now));
         em.persist(new User(pages, PAGES_ADMIN, "画面 管理者", "admin@it-model-ui.test", hash, Role.ADMIN, now));
     }

@@ -10,22 +10,30 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import jp.suijin.admin.AdministrationException;
 import jp.suijin.admin.DeviceToken;
 import jp.suijin.admin.FacilityForm;
 import jp.suijin.admin.FacilityRow;
 import jp.suijin.admin.ModelAdministration;
+import jp.suijin.admin.NewUser;
 import jp.suijin.admin.PointForm;
+import jp.suijin.admin.UserAdministration;
 import jp.suijin.persistence.facility.FacilityKind;
 import jp.suijin.persistence.facility.PointKind;
+import jp.suijin.persistence.user.Role;
+import jp.suijin.report.ReportFacility;
+import jp.suijin.report.ReportLayouts;
+import jp.suijin.telemetry.FacilityNotFoundException;
 import jp.suijin.telemetry.FacilityOverview;
 import jp.suijin.telemetry.FacilityService;
 
 /**
  * Calls ModelAdministration as the signed-in caller (HTTP Basic against the real identity store) with
- * the request's parameters: POST /model/{method}. Answers 200 with the result, 422 with "field
- * problem" for an AdministrationException, 403 for EJBAccessException.
+ * the request's parameters: POST /model/{method}; also the report layouts and a user's facility
+ * limits, which follow the administrator's own limits. Answers 200 with the result, 422 with "field
+ * problem" for an AdministrationException, 404 for FacilityNotFoundException, 403 for EJBAccessException.
  */
 @WebServlet("/model/*")
 @DeclareRoles({"ADMIN", "OPERATOR", "VIEWER"})
@@ -40,6 +48,12 @@ public class ModelAdministrationITServlet extends HttpServlet {
     @EJB
     private FacilityService dashboard;
 
+    @EJB
+    private ReportLayouts layouts;
+
+    @EJB
+    private UserAdministration users;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding("UTF-8");
@@ -49,6 +63,9 @@ public class ModelAdministrationITServlet extends HttpServlet {
         } catch (AdministrationException e) {
             response.setStatus(422);
             response.getWriter().print(e.field() + " " + e.problem());
+        } catch (FacilityNotFoundException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.getWriter().print("FacilityNotFoundException");
         } catch (EJBAccessException e) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.getWriter().print("EJBAccessException");
@@ -73,6 +90,15 @@ public class ModelAdministrationITServlet extends HttpServlet {
             case "pointEnabled" -> done(() -> model.setPointEnabled(id(r, "id"), enabled(r)));
             case "dashboard" -> dashboard.overview().stream().map(FacilityOverview::code)
                     .collect(Collectors.joining(","));
+            case "layoutFacilities" -> layouts.facilities().stream().map(ReportFacility::code)
+                    .collect(Collectors.joining(","));
+            case "layout" -> layouts.layout(id(r, "facility")).facility().code();
+            case "useDefaultLayout" -> done(() -> layouts.useDefault(id(r, "facility")));
+            case "setFacilities" -> done(() -> users.setFacilities(id(r, "user"), Arrays.stream(
+                    r.getParameter("facilities").split(",")).filter(f -> !f.isEmpty()).map(Long::valueOf)
+                    .collect(Collectors.toSet())));
+            case "createUser" -> users.create(new NewUser(r.getParameter("login"), "限定管理者が作成", r.getParameter("login")
+                    + "@it-model.test", Role.OPERATOR, "ja"));
             default -> throw new IllegalArgumentException(method);
         };
     }

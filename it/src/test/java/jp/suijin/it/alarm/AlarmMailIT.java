@@ -13,6 +13,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import jp.suijin.it.IntegrationTest;
 import jp.suijin.it.Mails;
 import jp.suijin.it.audit.AuditProbe;
@@ -137,7 +142,81 @@ class AlarmMailIT extends IntegrationTest {
         assertEquals(0, digestItems("it-flood@example.jp"));
     }
 
+    /**
+     * Four field devices post at the same moment, each a batch of six rises for one recipient: the limit
+     * per minute holds across the concurrent batches (each would see fewer than the limit alone), and the
+     * rest wait in the digest; none is lost.
+     */
+    @Test
+    void theLimitPerMinuteHoldsWhenBatchesRaiseAlarmsConcurrently() throws Exception {
+        String recipient = "it-concurrent@example.jp";
+        String[][] points = {{"JS01", "JS01-TM1", "TU-201", "5", "6.0", "3.0"}, {"HY01", "HY01-TM1", "TU-OUT", "0.5", "0.8",
+            "0.2"}, {"PS01", "PS01-TM1", "P3-AMP", "50", "60.0", "20.0"}, {"GS01", "GS01-TM1", "MLSS-1", "3000", "3500",
+            "2000"}};
+        Instant t = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
+        List<Object[]> batches = new ArrayList<>();
+        for (String[] p : points) {
+            long group = group("同時 " + p[0], "NOTICE", 0, p[0]);
+            member(group, recipient, "ja");
+            try (Connection c = stack().connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE recipient_group SET notify_recovery = FALSE WHERE id = " + group);
+            }
+            AlarmFixtures.define(AlarmFixtures.pointId(p[1], p[2]), "h_limit = " + p[3] + ", h_severity = 'NOTICE'");
+            List<Object> batch = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                batch.addAll(List.of(t.plusSeconds(i * 20L), p[4], t.plusSeconds(i * 20L + 10), p[5]));
+            }
+            batches.add(batch.toArray());
+        }
+        int before = alarmMails(recipient);
+
+        ExecutorService pool = Executors.newFixedThreadPool(points.length);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> posts = new ArrayList<>();
+            for (int i = 0; i < points.length; i++) {
+                String device = points[i][1];
+                String point = points[i][2];
+                Object[] batch = batches.get(i);
+                posts.add(pool.submit(() -> {
+                    start.await();
+                    AlarmFixtures.post(device, point, batch);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> post : posts) {
+                post.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(10, alarmMails(recipient) - before, "alarm mails to one recipient within the minute");
+        assertEquals(14, digestItems(recipient), "the other rises wait for the digest");
+        try (Connection c = stack().connect(); PreparedStatement d = c.prepareStatement(
+                "DELETE FROM alarm_digest_item WHERE recipient = ?")) {
+            d.setString(1, recipient);
+            d.executeUpdate();
+        }
+    }
+
+    private static int alarmMails(String recipient) throws Exception {
+        try (Connection c = stack().connect(); PreparedStatement q = c.prepareStatement(
+                "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND category = 'alarm'")) {
+            q.setString(1, recipient);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
     private long group(String name, String severity, int delayMinutes) throws Exception {
+        return group(name, severity, delayMinutes, FACILITY);
+    }
+
+    private long group(String name, String severity, int delayMinutes, String facility) throws Exception {
         try (Connection c = stack().connect(); PreparedStatement i = c.prepareStatement("INSERT INTO recipient_group"
                 + " (organisation_id, facility_id, name, notify_major, notify_minor, notify_notice, delay_minutes,"
                 + " created_at) SELECT organisation_id, id, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3) FROM facility WHERE id = ?",
@@ -147,7 +226,7 @@ class AlarmMailIT extends IntegrationTest {
             i.setBoolean(3, severity.equals("MINOR"));
             i.setBoolean(4, severity.equals("NOTICE"));
             i.setInt(5, delayMinutes);
-            i.setLong(6, AlarmFixtures.facilityId(FACILITY));
+            i.setLong(6, AlarmFixtures.facilityId(facility));
             i.executeUpdate();
             try (ResultSet keys = i.getGeneratedKeys()) {
                 keys.next();

@@ -66,7 +66,7 @@ class AlarmSettingsIT extends IntegrationTest {
         String read = ok(ADMIN, "facility", "facility", facilityId("ALM-1"));
         assertTrue(read.contains("pointCode=LI") && read.contains("status=ACTIVE"), read);
 
-        ok(ADMIN, "pointEnabled", "point", level, "enabled", "false");
+        ok(ADMIN, "pointEnabled", "point", level, "enabled", "false", "reason", "更新工事");
         assertTrue(ok(ADMIN, "facility", "facility", facilityId("ALM-1")).contains("status=DISABLED"));
         ok(ADMIN, "pointEnabled", "point", level, "enabled", "true");
         ok(ADMIN, "removePointAlarm", "point", pointId("ALM-1", "FQ"));
@@ -212,6 +212,58 @@ class AlarmSettingsIT extends IntegrationTest {
         }
     }
 
+    /** As shelving: no reason, a blank one or one too long is refused by name; the reason stays with the setting. */
+    @Test
+    void disablingNeedsAReasonWhichTheSettingAndTheOperationLogKeep() throws Exception {
+        String level = pointId("ALM-1", "LI");
+        String device = deviceId("ALM-1");
+        ok(ADMIN, "savePointAlarm", "point", level, "l", "1", "lSeverity", "MINOR", "onDelay", "0");
+        ok(ADMIN, "saveCommLoss", "device", device, "minutes", "10", "severity", "MAJOR");
+        ok(ADMIN, "pointEnabled", "point", level, "enabled", "true");
+        ok(ADMIN, "commLossEnabled", "device", device, "enabled", "true");
+        for (String[] reason : new String[][] {{}, {"reason", "  "}, {"reason", "長".repeat(501)}}) {
+            String[] point = concat(new String[] {"point", level, "enabled", "false"}, reason);
+            assertEquals("disableReason alarm.error.disableReason", AlarmSettingsProbe.call(ADMIN, "pointEnabled", point)
+                    .body());
+            String[] commLoss = concat(new String[] {"device", device, "enabled", "false"}, reason);
+            assertEquals("disableReason alarm.error.disableReason", AlarmSettingsProbe.call(ADMIN, "commLossEnabled",
+                    commLoss).body());
+        }
+        assertEquals("1|null", single("SELECT CONCAT_WS('|', enabled, IFNULL(disable_reason, 'null'))"
+                + " FROM alarm_definition WHERE point_id = ?", level), "a refused call wrote something");
+
+        String reason = "流入計の交換工事のため（作業番号 815）";
+        ok(ADMIN, "pointEnabled", "point", level, "enabled", "false", "reason", "  " + reason + " ");
+        ok(ADMIN, "commLossEnabled", "device", device, "enabled", "false", "reason", "子局の更新");
+        assertEquals("0|" + reason, single("SELECT CONCAT_WS('|', enabled, disable_reason) FROM alarm_definition"
+                + " WHERE point_id = ?", level));
+        assertEquals("0|子局の更新", single("SELECT CONCAT_WS('|', enabled, disable_reason) FROM device_alarm_setting"
+                + " WHERE device_id = ?", device));
+        String read = ok(ADMIN, "facility", "facility", facilityId("ALM-1"));
+        assertTrue(read.contains("status=DISABLED, shelvedUntil=null, shelveReason=null, disableReason=" + reason), read);
+        assertTrue(read.contains("disableReason=子局の更新"), read);
+
+        ok(ADMIN, "pointEnabled", "point", level, "enabled", "true");
+        ok(ADMIN, "commLossEnabled", "device", device, "enabled", "true");
+        assertEquals("1|null", single("SELECT CONCAT_WS('|', enabled, IFNULL(disable_reason, 'null'))"
+                + " FROM alarm_definition WHERE point_id = ?", level), "enabled again, the reason is gone from the setting");
+        AuditProbe.flush();
+        try (Connection c = stack().connect()) {
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM audit_record WHERE operation = 'alarmSettings.disablePointAlarm'"
+                    + " AND principal = ? AND target = ? AND parameters LIKE ? AND outcome = 'OK'", ADMIN,
+                    "pointId=" + level, "%reason=%" + reason + "%"), "the disabling is recorded with its reason");
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM audit_record WHERE operation = 'alarmSettings.disableCommLoss'"
+                    + " AND principal = ? AND target = ? AND parameters LIKE ?", ADMIN, "deviceId=" + device,
+                    "%reason=子局の更新%"));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     @Test
     void anotherOrganisationsAdministratorGetsTheAnswerForAnUnknownId() throws Exception {
         String facility = facilityId("ALM-1");
@@ -231,12 +283,12 @@ class AlarmSettingsIT extends IntegrationTest {
             {"createGroup", "facility", facility, "name", "乗っ取り", "major", "true", "delay", "0"},
             {"savePointAlarm", "point", level, "h", "9", "hSeverity", "MAJOR", "onDelay", "0"},
             {"removePointAlarm", "point", level},
-            {"pointEnabled", "point", level, "enabled", "false"},
+            {"pointEnabled", "point", level, "enabled", "false", "reason", "x"},
             {"shelvePoint", "point", level, "until", tomorrow, "reason", "x"},
             {"unshelvePoint", "point", level},
             {"saveCommLoss", "device", device, "minutes", "1", "severity", "NOTICE"},
             {"removeCommLoss", "device", device},
-            {"commLossEnabled", "device", device, "enabled", "false"},
+            {"commLossEnabled", "device", device, "enabled", "false", "reason", "x"},
             {"shelveDevice", "device", device, "until", tomorrow, "reason", "x"},
             {"unshelveDevice", "device", device},
             {"editGroup", "group", group, "name", "乗っ取り", "major", "true", "delay", "0"},

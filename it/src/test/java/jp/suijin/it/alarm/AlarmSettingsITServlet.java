@@ -54,13 +54,25 @@ public class AlarmSettingsITServlet extends HttpServlet {
             case "facility" -> settings.facility(id(r, "facility"));
             case "savePointAlarm" -> done(() -> settings.savePointAlarm(id(r, "point"), form(r)));
             case "removePointAlarm" -> done(() -> settings.removePointAlarm(id(r, "point")));
-            case "pointEnabled" -> done(() -> settings.setPointAlarmEnabled(id(r, "point"), enabled(r)));
+            case "pointEnabled" -> done(() -> {
+                if (enabled(r)) {
+                    settings.enablePointAlarm(id(r, "point"));
+                } else {
+                    settings.disablePointAlarm(id(r, "point"), r.getParameter("reason"));
+                }
+            });
             case "shelvePoint" -> done(() -> settings.shelvePointAlarm(id(r, "point"), until(r), r.getParameter("reason")));
             case "unshelvePoint" -> done(() -> settings.unshelvePointAlarm(id(r, "point")));
             case "saveCommLoss" -> done(() -> settings.saveCommLoss(id(r, "device"), integer(r, "minutes"),
                     severity(r, "severity")));
             case "removeCommLoss" -> done(() -> settings.removeCommLoss(id(r, "device")));
-            case "commLossEnabled" -> done(() -> settings.setCommLossEnabled(id(r, "device"), enabled(r)));
+            case "commLossEnabled" -> done(() -> {
+                if (enabled(r)) {
+                    settings.enableCommLoss(id(r, "device"));
+                } else {
+                    settings.disableCommLoss(id(r, "device"), r.getParameter("reason"));
+                }
+            });
             case "shelveDevice" -> done(() -> settings.shelveCommLoss(id(r, "device"), until(r), r.getParameter("reason")));
             case "unshelveDevice" -> done(() -> settings.unshelveCommLoss(id(r, "device")));
             case "recipients" -> settings.recipients(id(r, "facility"));

@@ -160,6 +160,11 @@ class MailOutboxIT extends IntegrationTest {
         for (String h : List.of("from", "to", "subject", "date", "message-id", "mime-version", "content-type")) {
             assertTrue(Arrays.asList(tags.replaceAll(".*;h=([^;]*);.*", "$1").split(":")).contains(h), h + " unsigned: " + tags);
         }
+        List<String> h = Arrays.asList(tags.replaceAll(".*;h=([^;]*);.*", "$1").split(":"));
+        for (String over : List.of("from", "to", "subject", "date", "message-id")) {
+            assertEquals(2, h.stream().filter(over::equals).count(), over + " not over-signed: " + tags);
+        }
+        assertEquals(1, h.stream().filter("cc"::equals).count(), "cc (absent) signed as absent once: " + tags);
 
         String records = dnsRecordsCommand();
         String publicKey = publicKey(records);
@@ -175,6 +180,15 @@ class MailOutboxIT extends IntegrationTest {
         assertEquals("False", pythonDkimVerify(tampered, publicKey));
         // and with another key it fails too: the key printed is the one that signs
         assertEquals("False", pythonDkimVerify(message, otherPublicKey()));
+
+        // From and Subject are over-signed (RFC 6376 8.15): a second one put on top no longer verifies
+        for (String added : List.of("From: =?UTF-8?B?57eP5YuZ6Kqy?= <boss@it-mail.test>", "Subject: urgent")) {
+            byte[] prepended = (added + "\r\n" + text).getBytes(StandardCharsets.ISO_8859_1);
+            assertEquals("False", pythonDkimVerify(prepended, publicKey), added);
+        }
+        // while a relay's header on top leaves it valid
+        assertEquals("True", pythonDkimVerify(("Received: from relay.it-mail.test\r\n" + text)
+                .getBytes(StandardCharsets.ISO_8859_1), publicKey));
     }
 
     @Test

@@ -37,10 +37,12 @@ class AlarmSettingsPagesIT extends IntegrationTest {
         String foreign = id("ALM-B");
         for (Language l : new Language[] {
             new Language("ja-JP", "ja", "警報設定", "警報値: -1〜11 の範囲で入力してください", "計測点 LI の警報設定を保存しました",
-                    "理由: シェルブする理由", "シェルブ中 (〜", "宛先グループ 当直 ja を追加しました", "ページが見つかりません"),
+                    "理由: シェルブする理由", "シェルブ中 (〜", "宛先グループ 当直 ja を追加しました", "ページが見つかりません",
+                    "理由: 停止する理由", "停止の理由: "),
             new Language("en-US", "en", "Alarm settings", "Limit: enter a value from -1 to 11",
                     "The alarm settings of point LI were saved", "Reason: a reason for shelving is required",
-                    "Shelved (until", "The recipient group 当直 en was added", "Page not found")}) {
+                    "Shelved (until", "The recipient group 当直 en was added", "Page not found",
+                    "Reason: a reason for disabling is required", "Reason for disabling: ")}) {
             WebDriver browser = Browser.open(l.browser);
             try {
                 Browser.signIn(browser, AlarmSettingsITFixture.PAGES_ADMIN, AlarmSettingsITFixture.PASSWORD);
@@ -85,6 +87,21 @@ class AlarmSettingsPagesIT extends IntegrationTest {
                 Browser.screenshot(browser, "alarm-settings-shelved-" + l.suffix);
                 click(browser, "devices:list:0:unshelve");
 
+                // disabling asks for a reason too, and the list shows it while disabled
+                openDialog(browser, "points:list:0:disable", "disableForm:disableReason");
+                click(browser, "disableForm:save");
+                String disable = browser.findElement(By.id("disableForm")).getText();
+                assertTrue(disable.contains(l.disableReasonRequired), disable);
+                type(browser, "disableForm:disableReason", "計器交換 " + l.suffix);
+                click(browser, "disableForm:save");
+                Browser.waitFor(browser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("disableDialog")));
+                String points = browser.findElement(By.id("points:list")).getText();
+                assertTrue(points.contains(l.disabledBecause + "計器交換 " + l.suffix), points);
+                assertFalse(browser.getPageSource().contains("???"), "a missing text on the alarm settings page");
+                Browser.screenshot(browser, "alarm-settings-disabled-" + l.suffix);
+                click(browser, "points:list:0:enable");
+                assertFalse(browser.findElement(By.id("points:list")).getText().contains("計器交換 " + l.suffix));
+
                 browser.findElement(By.id("recipientsLink")).click();
                 Browser.waitFor(browser, 20).until(ExpectedConditions.urlContains("/app/admin/recipients.xhtml"));
                 openDialog(browser, "toolbar:add", "groupForm:groupName");
@@ -112,7 +129,8 @@ class AlarmSettingsPagesIT extends IntegrationTest {
     }
 
     private record Language(String browser, String suffix, String title, String outsideRange, String saved,
-            String reasonRequired, String shelved, String groupAdded, String notFound) {
+            String reasonRequired, String shelved, String groupAdded, String notFound, String disableReasonRequired,
+            String disabledBecause) {
     }
 
     private static void openDialog(WebDriver browser, String button, String field) {

@@ -7,13 +7,16 @@ import java.util.Objects;
 
 /**
  * What a point's alarm definition and a device's communication-loss setting share: switched on or
- * off, shelved until a time with a reason, and when it last changed.
+ * off (off with a reason), shelved until a time with a reason, and when it last changed.
  */
 @MappedSuperclass
 public abstract class AlarmRule {
 
     @Column(nullable = false)
     private boolean enabled = true;
+
+    @Column(name = "disable_reason", length = 500)
+    private String disableReason;
 
     @Column(name = "shelved_until")
     private Instant shelvedUntil;
@@ -24,8 +27,16 @@ public abstract class AlarmRule {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    public void setEnabled(boolean enabled, Instant now) {
-        this.enabled = enabled;
+    /** Raises nothing until enabled again; the reason stays with it meanwhile. */
+    public void disable(String reason, Instant now) {
+        this.enabled = false;
+        this.disableReason = Objects.requireNonNull(reason, "reason");
+        changed(now);
+    }
+
+    public void enable(Instant now) {
+        this.enabled = true;
+        this.disableReason = null;
         changed(now);
     }
 
@@ -42,6 +53,10 @@ public abstract class AlarmRule {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public String getDisableReason() {
+        return disableReason;
     }
 
     public Instant getShelvedUntil() {

@@ -67,6 +67,9 @@ public class AlarmSettingsView implements Serializable {
     private DeviceAlarm shelvingDevice;
     private LocalDateTime shelveUntil;
     private String shelveReason;
+    private PointAlarm disablingPoint;
+    private DeviceAlarm disablingDevice;
+    private String disableReason;
 
     /** View action: the facility named in the URL; a missing, malformed or foreign one is not found. */
     public void open() throws IOException {
@@ -119,11 +122,13 @@ public class AlarmSettingsView implements Serializable {
     }
 
     public void enablePoint(PointAlarm row) {
-        apply(null, () -> settings.setPointAlarmEnabled(row.pointId(), true), "alarm.enabled", row.pointCode());
+        apply(null, () -> settings.enablePointAlarm(row.pointId()), "alarm.enabled", row.pointCode());
     }
 
-    public void disablePoint(PointAlarm row) {
-        apply(null, () -> settings.setPointAlarmEnabled(row.pointId(), false), "alarm.disabled", row.pointCode());
+    public void startDisablingPoint(PointAlarm row) {
+        disablingPoint = row;
+        disablingDevice = null;
+        disableReason = null;
     }
 
     public void unshelvePoint(PointAlarm row) {
@@ -152,12 +157,26 @@ public class AlarmSettingsView implements Serializable {
     }
 
     public void enableDevice(DeviceAlarm row) {
-        apply(null, () -> settings.setCommLossEnabled(row.deviceId(), true), "alarm.commLoss.enabled", row.deviceCode());
+        apply(null, () -> settings.enableCommLoss(row.deviceId()), "alarm.commLoss.enabled", row.deviceCode());
     }
 
-    public void disableDevice(DeviceAlarm row) {
-        apply(null, () -> settings.setCommLossEnabled(row.deviceId(), false), "alarm.commLoss.disabled",
-                row.deviceCode());
+    public void startDisablingDevice(DeviceAlarm row) {
+        disablingDevice = row;
+        disablingPoint = null;
+        disableReason = null;
+    }
+
+    public void disable() {
+        String reason = disableReason;
+        if (disablingPoint != null) {
+            long id = disablingPoint.pointId();
+            apply("disableForm", () -> settings.disablePointAlarm(id, reason), "alarm.disabled",
+                    disablingPoint.pointCode());
+        } else if (disablingDevice != null) {
+            long id = disablingDevice.deviceId();
+            apply("disableForm", () -> settings.disableCommLoss(id, reason), "alarm.commLoss.disabled",
+                    disablingDevice.deviceCode());
+        }
     }
 
     public void unshelveDevice(DeviceAlarm row) {
@@ -234,6 +253,19 @@ public class AlarmSettingsView implements Serializable {
 
     public DeviceAlarm getDevice() {
         return device;
+    }
+
+    public String getDisabling() {
+        return disablingPoint != null ? disablingPoint.pointCode() + " " + disablingPoint.name()
+                : disablingDevice != null ? disablingDevice.deviceCode() + " " + disablingDevice.name() : "";
+    }
+
+    public String getDisableReason() {
+        return disableReason;
+    }
+
+    public void setDisableReason(String disableReason) {
+        this.disableReason = disableReason;
     }
 
     public String getShelving() {
