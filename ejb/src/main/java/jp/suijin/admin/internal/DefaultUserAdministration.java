@@ -95,7 +95,7 @@ public class DefaultUserAdministration implements UserAdministration {
 
     @Override
     public void setFacilities(long userId, Set<Long> facilityIds) {
-        User user = target(userId);
+        User user = manageable(userId);
         Caller caller = callers.current();
         // limits are for someone else to lift: otherwise a limited administrator would simply lift their own
         if (user.getId() == caller.userId()) {
@@ -119,7 +119,7 @@ public class DefaultUserAdministration implements UserAdministration {
 
     @Override
     public void revokeDevice(long userId, long deviceId) {
-        User user = target(userId);
+        User user = manageable(userId);
         MobileDevice device = em.find(MobileDevice.class, deviceId);
         if (device == null || !device.getUser().getId().equals(user.getId())) {
             throw new AdministrationException("device", "admin.error.deviceNotFound");
@@ -172,14 +172,14 @@ public class DefaultUserAdministration implements UserAdministration {
 
     @Override
     public void setEnabled(long userId, boolean enabled) {
-        User user = target(userId);
+        User user = manageable(userId);
         notMyself(user, "enabled");
         user.setEnabled(enabled);
     }
 
     @Override
     public void unlock(long userId) {
-        User user = target(userId);
+        User user = manageable(userId);
         user.unlock();
         audit.event("authn_login_unlock", Outcome.OK, user.getLoginId(), user.getOrganisation().getId(),
                 "userId=" + userId, "unlocked by administrator " + callers.current().loginId());
@@ -187,7 +187,7 @@ public class DefaultUserAdministration implements UserAdministration {
 
     @Override
     public void setRole(long userId, Role role) {
-        User user = target(userId);
+        User user = manageable(userId);
         if (role == null || role == Role.SERVICE_OPERATOR) {
             throw new AdministrationException("role", "admin.error.role");
         }
@@ -202,7 +202,7 @@ public class DefaultUserAdministration implements UserAdministration {
 
     @Override
     public void setDeviceSlots(long userId, Integer slots) {
-        User user = target(userId);
+        User user = manageable(userId);
         if (slots != null && (slots < 0 || slots > 20)) {
             throw new AdministrationException("deviceSlots", "admin.error.bounds", 0, 20);
         }
@@ -211,7 +211,7 @@ public class DefaultUserAdministration implements UserAdministration {
 
     @Override
     public void sendPasswordLink(long userId) {
-        mailPasswordLink(target(userId), "reset.password", clock.instant());
+        mailPasswordLink(manageable(userId), "reset.password", clock.instant());
     }
 
     @Override
@@ -259,6 +259,22 @@ public class DefaultUserAdministration implements UserAdministration {
         Long org = callers.current().organisationId();
         if (user == null || user.getOrganisation() == null || !Objects.equals(user.getOrganisation().getId(), org)) {
             throw new AdministrationException("user", "admin.error.userNotFound");
+        }
+        return user;
+    }
+
+    /**
+     * A user the caller may change: an administrator limited to some facilities manages only users
+     * limited to some of those, never one who sees more than they do.
+     */
+    private User manageable(long userId) {
+        User user = target(userId);
+        Set<Long> own = callers.current().facilityIds();
+        if (!own.isEmpty() && user.getId() != callers.current().userId()) {
+            Set<Long> theirs = user.getFacilities().stream().map(Facility::getId).collect(Collectors.toSet());
+            if (theirs.isEmpty() || !own.containsAll(theirs)) {
+                throw new AdministrationException("user", "admin.error.userBeyondOwn");
+            }
         }
         return user;
     }

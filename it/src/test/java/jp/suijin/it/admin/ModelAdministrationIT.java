@@ -291,17 +291,28 @@ class ModelAdministrationIT extends IntegrationTest {
                 "facilities", ""));
         assertEquals("facilities admin.error.selfFacilities", refused(LIMITED_ADMIN, "setFacilities", "user", limited,
                 "facilities", mine + "," + notMine));
+        // a user who sees more than they do (here: every facility) is not theirs to change, not even to limit
+        for (String[] attempt : new String[][] {
+            {"setFacilities", "user", operator, "facilities", mine},
+            {"setRole", "user", operator, "role", "VIEWER"},
+            {"userEnabled", "user", operator, "enabled", "false"}}) {
+            assertEquals("user admin.error.userBeyondOwn", refused(LIMITED_ADMIN, attempt[0],
+                    Arrays.copyOfRange(attempt, 1, attempt.length)), attempt[0]);
+        }
+        assertEquals("OPERATOR 1 ", single("SELECT CONCAT(role, ' ', enabled, ' ', IFNULL((SELECT GROUP_CONCAT(facility_id)"
+                + " FROM user_facility WHERE user_id = u.id), '')) FROM app_user u WHERE id = ?", operator),
+                "a refused call wrote something");
+        ok(ADMIN, "setFacilities", "user", operator, "facilities", mine);
         assertEquals("facilities admin.error.facilityBeyondOwn", refused(LIMITED_ADMIN, "setFacilities", "user",
                 operator, "facilities", notMine));
         assertEquals("facilities admin.error.facilityBeyondOwn", refused(LIMITED_ADMIN, "setFacilities", "user",
                 operator, "facilities", ""));
-        assertEquals("", single("SELECT IFNULL(GROUP_CONCAT(facility_id), '') FROM user_facility WHERE user_id = ?",
-                operator), "a refused call wrote something");
         for (String key : List.of("model.error.facilityLimited", "admin.error.selfFacilities",
-                "admin.error.facilityBeyondOwn")) {
+                "admin.error.facilityBeyondOwn", "admin.error.userBeyondOwn")) {
             assertTrue(bundle("messages.properties").containsKey(key) && bundle("messages_ja.properties").containsKey(key),
                     "no message for " + key);
         }
+        ok(LIMITED_ADMIN, "setRole", "user", operator, "role", "OPERATOR");
         ok(LIMITED_ADMIN, "setFacilities", "user", operator, "facilities", mine);
         assertEquals(mine, single("SELECT GROUP_CONCAT(facility_id) FROM user_facility WHERE user_id = ?", operator));
         String created = ok(LIMITED_ADMIN, "createUser", "login", "it-model.made" + System.nanoTime() % 100000);

@@ -97,6 +97,8 @@ public class ModelAdministrationITServlet extends HttpServlet {
             case "setFacilities" -> done(() -> users.setFacilities(id(r, "user"), Arrays.stream(
                     r.getParameter("facilities").split(",")).filter(f -> !f.isEmpty()).map(Long::valueOf)
                     .collect(Collectors.toSet())));
+            case "setRole" -> done(() -> users.setRole(id(r, "user"), Role.valueOf(r.getParameter("role"))));
+            case "userEnabled" -> done(() -> users.setEnabled(id(r, "user"), enabled(r)));
             case "createUser" -> users.create(new NewUser(r.getParameter("login"), "限定管理者が作成", r.getParameter("login")
                     + "@it-model.test", Role.OPERATOR, "ja"));
             default -> throw new IllegalArgumentException(method);
