@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,9 +47,10 @@ public class DatabaseOutage {
 
     private static Throwable connectionFault(Throwable t) {
         for (int i = 0; t != null && i < MAX_CAUSES; t = t.getCause(), i++) {
-            // the driver reports a refused or lost socket as one of these (SQL state class 08); a socket error
-            // alone is not taken for one: a browser that went away fails the same way
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+            // the driver reports a refused or lost socket so (SQL state class 08). Not a socket error alone (a
+            // browser that went away fails the same way), nor SQLTransientConnectionException: MariaDB's driver
+            // uses it for any SQL state it does not know, e.g. a trigger's SIGNAL
+            if (t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
                 return t;
             }

@@ -18,6 +18,8 @@ import java.util.Map;
 @ApplicationScoped
 public class Health {
 
+    static final long REUSE_NANOS = 2_000_000_000L;
+
     @Inject
     @Any
     private Instance<HealthContributor> contributors;
@@ -25,8 +27,26 @@ public class Health {
     @Inject
     private DatabaseOutage outage;
 
-    /** Every readiness check, by name. */
+    private record Answer(long at, List<CheckResult> checks) {
+    }
+
+    private volatile Answer last;
+
+    /**
+     * Every readiness check, by name; an answer is reused for {@link #REUSE_NANOS}, so anonymous
+     * callers asking often cannot multiply the checks' queries and connections.
+     */
     public List<CheckResult> readiness() {
+        Answer a = last;
+        long now = System.nanoTime();
+        if (a == null || now - a.at() > REUSE_NANOS) {
+            a = new Answer(now, check());
+            last = a;
+        }
+        return a.checks();
+    }
+
+    private List<CheckResult> check() {
         List<CheckResult> checks = new ArrayList<>();
         String database = outage.probe();
         checks.add(new CheckResult("database", database == null, database == null
@@ -41,7 +61,7 @@ public class Health {
             }
         }
         checks.sort(Comparator.comparing(CheckResult::name));
-        return checks;
+        return List.copyOf(checks);
     }
 
     public boolean ready() {

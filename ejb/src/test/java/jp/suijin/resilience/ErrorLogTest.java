@@ -70,6 +70,8 @@ class ErrorLogTest {
         assertTrue(DatabaseOutage.isOutage(new SQLException("Communications link failure", "08S01")));
         assertTrue(!DatabaseOutage.isOutage(new RuntimeException(new SQLException("no such table", "42S02"))));
         assertTrue(!DatabaseOutage.isOutage(new java.io.IOException("Broken pipe")));
+        // MariaDB's driver: a SIGNAL of a trigger, not a connection fault
+        assertTrue(!DatabaseOutage.isOutage(new java.sql.SQLTransientConnectionException("refused", "45000")));
     }
 
     private static RuntimeException failure() {

@@ -48,17 +48,17 @@ public final class DatabaseRelay implements AutoCloseable {
     public synchronized void cut() {
         ServerSocket s = server;
         server = null;
-        try {
-            if (s != null) {
-                s.close();
-            }
-            for (Socket socket : open) {
+        if (s != null) {
+            close(s);
+        }
+        for (Socket socket : open) {
+            try {
                 // a reset, as a database host that went away would leave
                 socket.setSoLinger(true, 0);
-                close(socket);
+            } catch (IOException e) {
+                // closed meanwhile by its pipe
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            close(socket);
         }
     }
 
@@ -111,7 +111,7 @@ public final class DatabaseRelay implements AutoCloseable {
         t.start();
     }
 
-    private void close(Socket s) {
+    private void close(java.io.Closeable s) {
         open.remove(s);
         try {
             s.close();

@@ -119,7 +119,8 @@ public class AuditWriter {
     /** Writes an operation record; with {@code wait}, returns once it is committed. */
     public void writeOperation(OperationEntry entry, boolean wait) {
         CompletableFuture<Void> done = wait ? new CompletableFuture<>() : null;
-        if (!enqueue(new Pending(AuditChain.AUDIT, entry, done)) || !wait) {
+        // while the database is unreachable nobody is held for a record that cannot be written yet
+        if (!enqueue(new Pending(AuditChain.AUDIT, entry, done)) || !wait || outage.down()) {
             return;
         }
         try {

@@ -14,8 +14,8 @@ import jp.suijin.web.UnexpectedErrors;
 /**
  * What a page request fails with, handled here instead of by the container (which logs every
  * occurrence in full): a database that cannot be reached becomes the short 503 page with
- * Retry-After (the outage is logged once); anything else is logged once per kind under a reference
- * that the error page shows.
+ * Retry-After (the outage is logged once); anything else is logged once per kind under a
+ * reference that the error page shows.
  */
 @WebFilter(filterName = "UnexpectedErrorFilter")
 public class UnexpectedErrorFilter extends HttpFilter {
@@ -23,6 +23,7 @@ public class UnexpectedErrorFilter extends HttpFilter {
     /** Request attribute holding the reference of the failure, for the error page. */
     public static final String REFERENCE = "suijin.errorReference";
     static final int RETRY_AFTER_SECONDS = 30;
+    static final String UNAVAILABLE_PAGE = "/WEB-INF/errors/unavailable.xhtml";
     private static final long serialVersionUID = 1L;
 
     @Inject
@@ -41,8 +42,13 @@ public class UnexpectedErrorFilter extends HttpFilter {
             if (outage.failed(e)) {
                 if (!response.isCommitted()) {
                     response.resetBuffer();
+                    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-                    response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                    // an ajax request (e.g. the dashboard's poll) gets the status only and tries again later;
+                    // a page is forwarded, not sendError: Payara answered a 503 with the catch-all error page
+                    if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                        request.getRequestDispatcher(UNAVAILABLE_PAGE).forward(request, response);
+                    }
                 }
                 return;
             }
