@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jp.suijin.resilience.DatabaseOutage;
 import jp.suijin.web.UnexpectedErrors;
+import jp.suijin.web.filter.UnexpectedErrorFilter;
 
 /**
  * A fault of ours: logged under a reference (each kind once in full, repeats counted), answered
@@ -37,7 +38,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
                     "the service cannot reach its database at the moment; nothing was stored, send again later"))
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
-        String reference = errors.unexpected("API request " + request.getMethod() + " " + request.getRequestURI(), e);
+        // Jersey may map one request's exception twice (seen with an EJBException): counted and logged once
+        String reference = (String) request.getAttribute(UnexpectedErrorFilter.REFERENCE);
+        if (reference == null) {
+            reference = errors.unexpected("API request " + request.getMethod() + " " + request.getRequestURI(), e);
+            request.setAttribute(UnexpectedErrorFilter.REFERENCE, reference);
+        }
         return ApiError.response(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
                 "The server could not complete the request (reference " + reference + ")");
     }
