@@ -213,6 +213,10 @@ if [ -n "$device_tls_now" ] && [ "$device_tls_now" != "$SUIJIN_DEVICE_TLS" ]; th
   restart_needed=true
   echo "device listener: HTTPS $SUIJIN_DEVICE_TLS (was $device_tls_now)"
 fi
+# Payara's own /health endpoint, which 55-health.asadmin switches off, changes only at a restart
+health_now="$(as get configs.config.server-config.microprofile-healthcheck-configuration.enabled \
+  2>/dev/null | sed -n 's/.*enabled=//p')" || true
+[ "$health_now" = false ] || restart_needed=true
 # a driver of another version is replaced (the installed one's checksum is kept as a system property)
 sum="$(sha256sum "$driver" | cut -d' ' -f1)"
 if ! has mariadb-java-client.jar || ! has "suijin.jdbc-driver-sha256=$sum"; then

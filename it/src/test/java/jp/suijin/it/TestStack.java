@@ -40,6 +40,7 @@ public final class TestStack implements AutoCloseable {
     private final DemoCredentials demo;
     private final Path home;
     private final Map<String, String> config;
+    private DatabaseRelay relay;
 
     private TestStack(int portBase, String dbUrl, String dbUser, String dbPassword, String appUser, String appPassword,
             EmbeddedMariaDb embeddedDb, MailCatcher mail, PayaraDomain domain, DemoCredentials demo, Path home,
@@ -77,6 +78,8 @@ public final class TestStack implements AutoCloseable {
             url = embedded.url("suijin_test");
         }
         resetDatabase(url, user, password);
+        // the domain's pools reach MariaDB through a relay a test can cut (DatabaseOutageIT)
+        DatabaseRelay relay = DatabaseRelay.start(base + 307, url);
 
         MailCatcher mail = MailCatcher.start(base + 25, 0);
         PayaraDomain domain = new PayaraDomain(home.resolve("launcher/target/payara6"), work.resolve("payara"),
@@ -101,7 +104,7 @@ public final class TestStack implements AutoCloseable {
             domain.admin("delete-password-alias", "suijin-dkim-key");
         }
         Map<String, String> config = Map.ofEntries(
-                Map.entry("SUIJIN_DB_URL", url),
+                Map.entry("SUIJIN_DB_URL", relay.url(url)),
                 Map.entry("SUIJIN_DB_USER", appUser),
                 Map.entry("SUIJIN_DB_PASSWORD", appPassword),
                 Map.entry("SUIJIN_DB_OWNER_USER", user),
@@ -125,7 +128,10 @@ public final class TestStack implements AutoCloseable {
         DemoCredentials demo = DemoCredentials.readOrCreate(demoFile);
         domain.admin("create-system-properties", DemoCredentials.FILE_PROPERTY + "=" + demoFile.toString().replace(":", "\\:")
                 + ":" + SuijinClock.MOVABLE_PROPERTY + "=true");
-        return new TestStack(base, url, user, password, appUser, appPassword, embedded, mail, domain, demo, home, config);
+        TestStack stack = new TestStack(base, url, user, password, appUser, appPassword, embedded, mail, domain, demo, home,
+                config);
+        stack.relay = relay;
+        return stack;
     }
 
     private static String randomKey() {
@@ -201,6 +207,11 @@ public final class TestStack implements AutoCloseable {
         return portBase + 25;
     }
 
+    /** The relay between the domain's pools and MariaDB. */
+    public DatabaseRelay dbRelay() {
+        return relay;
+    }
+
     public MailCatcher mail() {
         return mail;
     }
@@ -228,6 +239,7 @@ public final class TestStack implements AutoCloseable {
     @Override
     public void close() {
         domain.stop();
+        relay.cut();
         mail.close();
         if (embeddedDb != null) {
             embeddedDb.close();

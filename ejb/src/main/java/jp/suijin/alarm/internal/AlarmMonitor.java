@@ -20,6 +20,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import jp.suijin.auth.Roles;
+import jp.suijin.resilience.DatabaseOutage;
+import jp.suijin.resilience.JobRuns;
 
 /**
  * What no sample triggers: on-delays that run out without a further sample, devices that fall silent,
@@ -49,6 +51,12 @@ public class AlarmMonitor {
     @Inject
     private Clock clock;
 
+    @Inject
+    private DatabaseOutage outage;
+
+    @Inject
+    private JobRuns jobs;
+
     private final ReentrantLock running = new ReentrantLock();
 
     /** A step of the round, run in a transaction of its own. */
@@ -59,8 +67,10 @@ public class AlarmMonitor {
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     @PermitAll
     public void everyFewSeconds() {
-        // a round still running (a slow database) is not overtaken by the next
-        if (running.tryLock()) {
+        jobs.ran("alarm monitor");
+        // a round still running (a slow database) is not overtaken by the next, and none knocks on an
+        // unreachable database (the probe notices its return)
+        if (!outage.down() && running.tryLock()) {
             try {
                 round();
             } finally {
@@ -102,7 +112,9 @@ public class AlarmMonitor {
             step.run(now);
             transaction.commit();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Alarm " + name + " check failed (tried again in a few seconds): " + e, e);
+            if (!outage.failed(e)) {
+                LOG.log(Level.WARNING, "Alarm " + name + " check failed (tried again in a few seconds): " + e, e);
+            }
             try {
                 transaction.rollback();
             } catch (Exception ignored) {

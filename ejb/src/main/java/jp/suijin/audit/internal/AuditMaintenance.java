@@ -40,6 +40,7 @@ import jp.suijin.audit.AuditRetention;
 import jp.suijin.audit.Outcome;
 import jp.suijin.auth.Roles;
 import jp.suijin.persistence.audit.AuditChain;
+import jp.suijin.resilience.DatabaseOutage;
 import jp.suijin.security.internal.SecurityMonitor;
 import jp.suijin.persistence.audit.ChainVerification;
 import jp.suijin.persistence.audit.ChainVerifier;
@@ -83,6 +84,9 @@ public class AuditMaintenance {
     @Inject
     private Clock clock;
 
+    @Inject
+    private DatabaseOutage outage;
+
     private final AtomicBoolean verifying = new AtomicBoolean();
     private final Map<AuditChain, ChainVerification> verifications = new EnumMap<>(AuditChain.class);
 
@@ -102,6 +106,9 @@ public class AuditMaintenance {
     @Schedule(minute = "*/5", hour = "*", persistent = false)
     @PermitAll
     public void exportHeads() {
+        if (outage.down()) {
+            return;
+        }
         try (Connection c = application.getConnection()) {
             StringBuilder lines = new StringBuilder();
             for (AuditChain chain : AuditChain.values()) {
@@ -120,7 +127,9 @@ public class AuditMaintenance {
             Files.writeString(temporary, lines, StandardCharsets.US_ASCII);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (SQLException | IOException e) {
-            LOG.log(Level.SEVERE, "Could not write out the audit chain heads: " + e);
+            if (!outage.failed(e)) {
+                LOG.log(Level.SEVERE, "Could not write out the audit chain heads: " + e);
+            }
         }
     }
 

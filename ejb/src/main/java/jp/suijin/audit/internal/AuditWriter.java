@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import jp.suijin.audit.AccessEntry;
 import jp.suijin.audit.OperationEntry;
 import jp.suijin.persistence.audit.AuditChain;
+import jp.suijin.resilience.DatabaseOutage;
 
 /**
  * The one writer of both audit chains. Callers put records on a bounded queue; one thread takes
@@ -60,6 +61,9 @@ public class AuditWriter {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private DatabaseOutage outage;
 
     private final RecordQueue<Pending> queue = new RecordQueue<>(CAPACITY, Duration.ofSeconds(OFFER_SECONDS));
     private final Map<String, Long> organisations = new ConcurrentHashMap<>();
@@ -115,7 +119,8 @@ public class AuditWriter {
     /** Writes an operation record; with {@code wait}, returns once it is committed. */
     public void writeOperation(OperationEntry entry, boolean wait) {
         CompletableFuture<Void> done = wait ? new CompletableFuture<>() : null;
-        if (!enqueue(new Pending(AuditChain.AUDIT, entry, done)) || !wait) {
+        // while the database is unreachable nobody is held for a record that cannot be written yet
+        if (!enqueue(new Pending(AuditChain.AUDIT, entry, done)) || !wait || outage.down()) {
             return;
         }
         try {
@@ -188,8 +193,11 @@ public class AuditWriter {
                 running = false;
             } catch (SQLException | RuntimeException e) {
                 lastFailure = clock.instant() + " " + e;
-                LOG.log(Level.SEVERE, "Writing " + batch.size() + " audit record(s) failed; retrying in " + backoff
-                        + " ms: " + e);
+                // an unreachable database is logged once as an outage; the records stay queued meanwhile
+                if (!outage.failed(e)) {
+                    LOG.log(Level.SEVERE, "Writing " + batch.size() + " audit record(s) failed; retrying in " + backoff
+                            + " ms: " + e);
+                }
                 if (!running && backoff >= 5_000) {
                     batch.forEach(p -> queue.lost(1, "shutdown, database unavailable", p.entry()));
                     batch.clear();

@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import jp.suijin.resilience.DatabaseOutage;
+import jp.suijin.resilience.JobRuns;
 
 /**
  * The outbox's safety net: every few seconds sends what is due (retries, and mails whose
@@ -32,19 +34,29 @@ public class MailSenderTimer {
     @Inject
     private MailSender sender;
 
+    @Inject
+    private DatabaseOutage outage;
+
+    @Inject
+    private JobRuns jobs;
+
     private final ReentrantLock running = new ReentrantLock();
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     @PermitAll
     public void everyFewSeconds() {
+        jobs.ran("mail outbox");
         // a run still busy with a slow relay is not joined by another on this server
-        if (!running.tryLock()) {
+        // nor does it knock on a database that is unreachable (the probe notices its return)
+        if (outage.down() || !running.tryLock()) {
             return;
         }
         try {
             sender.sendDue();
         } catch (SQLException e) {
-            LOG.warning("Mail outbox could not be read (tried again in a few seconds): " + e);
+            if (!outage.failed(e)) {
+                LOG.warning("Mail outbox could not be read (tried again in a few seconds): " + e);
+            }
         } finally {
             running.unlock();
         }

@@ -39,6 +39,8 @@ import jp.suijin.jdbc.Columns;
 import jp.suijin.jdbc.MultiRowInsert;
 import jp.suijin.persistence.facility.PointKind;
 import jp.suijin.persistence.facility.Quality;
+import jp.suijin.resilience.DatabaseOutage;
+import jp.suijin.resilience.DatabaseUnavailableException;
 import jp.suijin.telemetry.DeviceAuthenticationException;
 import jp.suijin.telemetry.IngestConflictException;
 import jp.suijin.telemetry.IngestResult;
@@ -98,6 +100,9 @@ public class DefaultIngestService implements IngestService {
             if (conflict(e)) {
                 throw new IngestConflictException("storing " + samples.size() + " samples conflicted with concurrent"
                         + " writers (" + e.getMessage() + ")");
+            }
+            if (DatabaseOutage.isOutage(e)) {
+                throw new DatabaseUnavailableException(e);
             }
             throw new EJBException("storing " + samples.size() + " samples of device " + deviceCode + " failed", e);
         }

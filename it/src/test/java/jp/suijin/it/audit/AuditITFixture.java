@@ -27,7 +27,7 @@ public class AuditITFixture {
     static final String ADMIN_EMAIL = "admin@it-audit.test";
     public static final String OPERATOR = "it-audit.op";
     static final String MOBILE = "it-audit.mobile";
-    static final String SERVICE_OPERATOR = "it-audit.ops";
+    public static final String SERVICE_OPERATOR = "it-audit.ops";
     static final String DEVICE = "IT-AUDIT-TM1";
 
     @PersistenceContext(unitName = "suijin")
