@@ -223,9 +223,21 @@ class SecurityRulesIT extends IntegrationTest {
         assertEquals(0, events("ACCESS_DENIED", "it-audit.u12", since));
     }
 
+    /**
+     * A sign-in of a disabled device (one the demo organisation took out of service) with its own token: the
+     * token alone names the device (a wrong token names none), so its refusals are grouped by that device.
+     */
     private void postSamples(String device) throws Exception {
+        try (Connection db = stack().connect(); PreparedStatement disabled = db.prepareStatement("INSERT IGNORE INTO"
+                + " field_device (facility_id, organisation_id, code, name, token_hash, enabled, created_at)"
+                + " SELECT facility_id, organisation_id, ?, '停止中', UNHEX(SHA2(?, 256)), FALSE, NOW(3)"
+                + " FROM field_device WHERE code = 'JS01-TM1'")) {
+            disabled.setString(1, device);
+            disabled.setString(2, "token-of-" + device);
+            disabled.executeUpdate();
+        }
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(stack().deviceUrl("api/device/v1/samples"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer wrong-token")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer token-of-" + device)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"device\": \"" + device + "\", \"samples\": []}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, r.statusCode(), r.body());
