@@ -16,6 +16,9 @@ import org.openqa.selenium.support.ui.FluentWait;
 /** The test domain's server.log, to show that secrets and client mistakes never reach it. */
 public final class ServerLog {
 
+    /** A line of a Java stack trace ("\tat jp.suijin.X.method(X.java:12)"). */
+    private static final Pattern STACK_FRAME = Pattern.compile("\\n\\s+at [\\w$.]+\\(");
+
     private ServerLog() {
     }
 
@@ -54,8 +57,6 @@ public final class ServerLog {
         assertFalse(added.contains("SEVERE"), "the server logged SEVERE: " + abbreviated(added));
         assertFalse(STACK_FRAME.matcher(added).find(), "the server logged a stack trace: " + abbreviated(added));
     }
-
-    private static final Pattern STACK_FRAME = Pattern.compile("\\n\\s+at [\\w$.]+\\(");
 
     private static long size(Path path) {
         try {

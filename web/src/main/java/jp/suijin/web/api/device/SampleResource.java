@@ -26,7 +26,8 @@ import jp.suijin.web.api.ApiError;
 
 /**
  * {@code POST /api/device/v1/samples} with {@code Authorization: Bearer <device token>}. Served
- * only on the device listener (see ListenerGuardFilter).
+ * only on the device listener (see ListenerGuardFilter). The token alone identifies the device and is
+ * checked before the body is read; the body's {@code "device"} must then be that device's code.
  */
 @Path("device/v1/samples")
 @RequestScoped
