@@ -27,8 +27,8 @@ public interface ModelAdministration {
     void setFacilityEnabled(long facilityId, boolean enabled);
 
     /**
-     * Creates a device at the facility. {@code deviceCode} is what the device sends as its id, so it is
-     * unique across all organisations.
+     * Creates a device at the facility. {@code deviceCode} is what the device sends as its id, unique
+     * within the facility's organisation (another organisation may use the same code).
      *
      * @return the device's bearer token, which is not kept and cannot be shown again
      */

@@ -30,6 +30,7 @@ import jp.suijin.persistence.facility.Facility;
 import jp.suijin.persistence.facility.FieldDevice;
 import jp.suijin.persistence.facility.MeasurementPoint;
 import jp.suijin.persistence.facility.PointKind;
+import jp.suijin.telemetry.IngestService;
 import jp.suijin.telemetry.StateLabels;
 
 /**
@@ -125,8 +126,9 @@ public class DefaultModelAdministration implements ModelAdministration {
         Facility facility = model.facility(facilityId);
         String code = code(deviceCode, DEVICE_OR_POINT_CODE, "deviceCode", "model.error.deviceCode");
         String checkedName = name(name, "deviceName", "model.error.deviceName");
-        // the device API finds a device by its code alone, so it is unique across organisations
-        if (!em.createQuery("SELECT d.id FROM FieldDevice d WHERE d.code = :code").setParameter("code", code)
+        // unique within the organisation (V14); the device API finds a device by its token, not its code
+        if (!em.createQuery("SELECT d.id FROM FieldDevice d WHERE d.organisation = :organisation AND d.code = :code")
+                .setParameter("organisation", facility.getOrganisation()).setParameter("code", code)
                 .getResultList().isEmpty()) {
             throw new AdministrationException("deviceCode", "model.error.deviceCodeTaken", code);
         }
@@ -269,6 +271,10 @@ public class DefaultModelAdministration implements ModelAdministration {
     private static Double finite(Double value, String field) {
         if (value != null && !Double.isFinite(value)) {
             throw new AdministrationException(field, "model.error.number");
+        }
+        // ingest refuses values beyond it, and a counter's roll-over enters its increases (RollupStats)
+        if (value != null && Math.abs(value) > IngestService.MAX_VALUE_MAGNITUDE) {
+            throw new AdministrationException(field, "model.error.rangeMagnitude", IngestService.MAX_VALUE_MAGNITUDE);
         }
         return value;
     }

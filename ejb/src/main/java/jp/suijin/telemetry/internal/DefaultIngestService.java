@@ -5,8 +5,9 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +42,7 @@ import jp.suijin.persistence.facility.PointKind;
 import jp.suijin.persistence.facility.Quality;
 import jp.suijin.resilience.DatabaseOutage;
 import jp.suijin.resilience.DatabaseUnavailableException;
+import jp.suijin.telemetry.AuthenticatedDevice;
 import jp.suijin.telemetry.DeviceAuthenticationException;
 import jp.suijin.telemetry.IngestConflictException;
 import jp.suijin.telemetry.IngestResult;
@@ -50,8 +52,9 @@ import jp.suijin.telemetry.SampleRejection;
 import jp.suijin.telemetry.StateLabels;
 
 /**
- * Devices authenticate with their token, not as users, so the method is open to the container and
- * checks the device itself. A batch is plain JDBC on one connection: one query for the device and its
+ * Devices authenticate with their token, not as users, so the methods are open to the container and
+ * check the device themselves: the token alone finds the device, before the request body is read. A
+ * batch is then plain JDBC on one connection: one query for the device and its
  * points, the samples as a JDBC batch (not one INSERT per sample), then current values, rollup marks
  * and alarm state as one multi-row statement each. The server spent more on anything heavier (JPA,
  * a connection per step, a statement per row) than on the samples themselves.
@@ -69,7 +72,6 @@ public class DefaultIngestService implements IngestService {
     /** Share of a point's span a value may lie outside its range (over-range) before it is refused. */
     static final double RANGE_MARGIN = 0.1;
 
-    private static final byte[] NO_DEVICE_HASH = new byte[32];
     private static final Logger LOG = Logger.getLogger(DefaultIngestService.class.getName());
 
     @Resource(lookup = "jdbc/suijin")
@@ -91,11 +93,44 @@ public class DefaultIngestService implements IngestService {
         lateWindow = lateWindow(System.getProperty(LATE_WINDOW_PROPERTY));
     }
 
+    /** Not in a transaction: one read, and a refusal's audit event stands on its own (see AuditLog). */
     @Override
-    public IngestResult ingest(String deviceCode, String token, List<SampleInput> samples) {
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AuthenticatedDevice authenticate(String token) {
+        Long id = null;
+        String code = null;
+        boolean enabled = false;
+        Long organisation = null;
+        boolean ambiguous = false;
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT id, code, enabled, organisation_id FROM field_device WHERE token_hash = ?")) {
+            q.setBytes(1, tokenHash(token));
+            try (ResultSet r = q.executeQuery()) {
+                if (r.next()) {
+                    id = r.getLong(1);
+                    code = r.getString(2);
+                    enabled = r.getBoolean(3);
+                    organisation = r.getLong(4);
+                    // two devices with one token are never made by the service (256 random bits); trust neither
+                    ambiguous = r.next();
+                }
+            }
+        } catch (SQLException e) {
+            throw new EJBException("finding the device of a token failed", e);
+        }
+        if (id == null || ambiguous || !enabled) {
+            refuse(id == null ? null : code, organisation, id == null ? "no device has this token"
+                    : ambiguous ? "more than one device has this token" : "device disabled");
+        }
+        AuditContext.identify("device:" + code, organisation);
+        return new AuthenticatedDevice(id, code);
+    }
+
+    @Override
+    public IngestResult ingest(long deviceId, String token, List<SampleInput> samples) {
         // one connection for the whole batch: each getConnection in a transaction costs a trip through the pool
         try (Connection c = dataSource.getConnection()) {
-            return ingest(c, deviceCode, token, samples);
+            return ingest(c, deviceId, token, samples);
         } catch (SQLException e) {
             if (conflict(e)) {
                 throw new IngestConflictException("storing " + samples.size() + " samples conflicted with concurrent"
@@ -104,13 +139,13 @@ public class DefaultIngestService implements IngestService {
             if (DatabaseOutage.isOutage(e)) {
                 throw new DatabaseUnavailableException(e);
             }
-            throw new EJBException("storing " + samples.size() + " samples of device " + deviceCode + " failed", e);
+            throw new EJBException("storing " + samples.size() + " samples of device " + deviceId + " failed", e);
         }
     }
 
-    private IngestResult ingest(Connection c, String deviceCode, String token, List<SampleInput> samples)
+    private IngestResult ingest(Connection c, long deviceId, String token, List<SampleInput> samples)
             throws SQLException {
-        Device device = authenticate(c, deviceCode, token);
+        Device device = device(c, deviceId, token);
         Map<String, Point> points = device.points();
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -141,48 +176,51 @@ public class DefaultIngestService implements IngestService {
     }
 
     /**
-     * One query for the device and its enabled points, answered the same way for an unknown device, a
-     * wrong token and a disabled device.
+     * One query for the device of the token and its enabled points; the device {@link #authenticate}
+     * found, unless it was disabled or given a new token since.
      */
-    private Device authenticate(Connection c, String deviceCode, String token) throws SQLException {
-        byte[] presented = PasswordHasher.sha256(token == null ? "" : token);
+    private Device device(Connection c, long deviceId, String token) throws SQLException {
         Long id = null;
         String code = null;
-        byte[] expected = NO_DEVICE_HASH;
         boolean enabled = false;
         Long organisation = null;
         Map<String, Point> points = new HashMap<>();
-        if (deviceCode != null) {
-            try (PreparedStatement q = c.prepareStatement("SELECT d.id, d.code,"
-                    + " d.token_hash, d.enabled, f.organisation_id, p.id, p.code, p.kind, p.unit, p.range_low, p.range_high,"
-                    + " p.state_labels FROM field_device d JOIN facility f ON f.id = d.facility_id"
-                    + " LEFT JOIN measurement_point p ON p.device_id = d.id AND p.enabled WHERE d.code = ?")) {
-                q.setString(1, deviceCode);
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        id = r.getLong(1);
-                        code = r.getString(2);
-                        expected = r.getBytes(3);
-                        enabled = r.getBoolean(4);
-                        organisation = r.getLong(5);
-                        long point = r.getLong(6);
-                        if (!r.wasNull()) {
-                            points.put(r.getString(7), new Point(point, r.getString(7), PointKind.valueOf(r.getString(8)),
-                                    r.getString(9), Columns.nullableDouble(r, 10), Columns.nullableDouble(r, 11),
-                                    r.getString(12)));
-                        }
+        try (PreparedStatement q = c.prepareStatement("SELECT d.id, d.code, d.enabled, d.organisation_id,"
+                + " p.id, p.code, p.kind, p.unit, p.range_low, p.range_high, p.state_labels FROM field_device d"
+                + " LEFT JOIN measurement_point p ON p.device_id = d.id AND p.enabled"
+                + " WHERE d.token_hash = ? AND d.id = ?")) {
+            q.setBytes(1, tokenHash(token));
+            q.setLong(2, deviceId);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    id = r.getLong(1);
+                    code = r.getString(2);
+                    enabled = r.getBoolean(3);
+                    organisation = r.getLong(4);
+                    long point = r.getLong(5);
+                    if (!r.wasNull()) {
+                        points.put(r.getString(6), new Point(point, r.getString(6), PointKind.valueOf(r.getString(7)),
+                                r.getString(8), Columns.nullableDouble(r, 9), Columns.nullableDouble(r, 10),
+                                r.getString(11)));
                     }
                 }
             }
         }
-        boolean ok = MessageDigest.isEqual(presented, expected) && token != null && id != null && enabled;
-        if (!ok) {
-            audit.event("authn_device_fail", Outcome.DENIED, "device:" + deviceCode, organisation, null,
-                    id == null ? "unknown device" : enabled ? "wrong token" : "device disabled");
-            throw new DeviceAuthenticationException();
+        if (id == null || !enabled) {
+            refuse(code, organisation, id == null ? "token changed" : "device disabled");
         }
         AuditContext.identify("device:" + code, organisation);
         return new Device(id, code, points);
+    }
+
+    private void refuse(String deviceCode, Long organisation, String why) {
+        audit.event("authn_device_fail", Outcome.DENIED, deviceCode == null ? null : "device:" + deviceCode,
+                organisation, null, why);
+        throw new DeviceAuthenticationException();
+    }
+
+    private static byte[] tokenHash(String token) {
+        return PasswordHasher.sha256(token == null ? "" : token);
     }
 
     private static ValidSample validate(SampleInput in, Map<String, Point> points, Instant now,
@@ -203,8 +241,13 @@ public class DefaultIngestService implements IngestService {
                     + lateWindow.toDays() + " days");
         }
         Double value = in.value();
-        if (value == null || value.isNaN() || value.isInfinite()) {
-            throw new InvalidSample("value is missing or not a finite number");
+        if (value == null) {
+            throw new InvalidSample("value is missing");
+        }
+        // a 1e400 in the body arrives as infinity; larger values than the bound would make sums non-finite
+        if (!(Math.abs(value) <= MAX_VALUE_MAGNITUDE)) {
+            throw new InvalidSample("value " + value + " is beyond " + MAX_VALUE_MAGNITUDE
+                    + " in magnitude, the largest a sample may have");
         }
         checkValue(point, value);
         return new ValidSample(point.id(), point.kind() == PointKind.COUNTER, time, value, parseQuality(in.quality()));

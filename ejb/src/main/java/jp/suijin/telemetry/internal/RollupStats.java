@@ -37,6 +37,25 @@ record RollupStats(int samples, double min, double max, double sum, double first
         return rollover != null && rollover > before ? rollover - before + after : after;
     }
 
+    /** Whether the database can store every figure: a DOUBLE column takes no infinity and no NaN. */
+    boolean finite() {
+        return Double.isFinite(min) && Double.isFinite(max) && Double.isFinite(sum) && Double.isFinite(first)
+                && Double.isFinite(last) && Double.isFinite(delta);
+    }
+
+    /**
+     * The figures with an infinity replaced by the largest finite value of its sign and NaN by 0. Ingest
+     * refuses values that could overflow (IngestService.MAX_VALUE_MAGNITUDE); this only keeps samples stored
+     * before that bound, or a roll-over set beyond it, from stopping the statistics job.
+     */
+    RollupStats clamped() {
+        return new RollupStats(samples, clamp(min), clamp(max), clamp(sum), clamp(first), clamp(last), clamp(delta));
+    }
+
+    private static double clamp(double v) {
+        return Double.isNaN(v) ? 0 : Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, v));
+    }
+
     /** Statistics of consecutive periods together (a day from its hours), in time order. */
     static RollupStats combine(List<RollupStats> parts) {
         int samples = 0;

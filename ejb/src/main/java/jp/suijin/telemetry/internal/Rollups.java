@@ -341,8 +341,15 @@ public class Rollups {
         upsert(c, "sample_daily", "day_start", point, start, RollupStats.combine(hours));
     }
 
-    private static void upsert(Connection c, String table, String column, long point, LocalDateTime start, RollupStats s)
-            throws SQLException {
+    private static void upsert(Connection c, String table, String column, long point, LocalDateTime start,
+            RollupStats computed) throws SQLException {
+        RollupStats s = computed;
+        if (!computed.finite()) {
+            // an SQL error here would fail the whole chunk again on every round
+            LOG.warning(() -> table + " of point " + point + " from " + start + " UTC is not finite (" + computed
+                    + "); stored with the largest finite values instead");
+            s = computed.clamped();
+        }
         try (PreparedStatement u = c.prepareStatement("INSERT INTO " + table + " (point_id, " + column + ", samples,"
                 + " min_value, max_value, sum_value, first_value, last_value, delta_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE samples = VALUES(samples), min_value = VALUES(min_value),"

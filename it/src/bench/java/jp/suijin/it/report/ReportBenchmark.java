@@ -130,8 +130,9 @@ class ReportBenchmark extends IntegrationTest {
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
             long facility = insert(c, "INSERT INTO facility (organisation_id, code, name, kind, display_order, created_at)"
                     + " VALUES (?, 'BENCH50', 'ベンチマーク浄水場', 'PURIFICATION_PLANT', 99, ?)", organisation, now);
-            long device = insert(c, "INSERT INTO field_device (facility_id, code, name, token_hash, created_at)"
-                    + " VALUES (?, 'BENCH50-TM', 'ベンチマーク テレメータ', ?, ?)", facility, new byte[32], now);
+            long device = insert(c, "INSERT INTO field_device (facility_id, organisation_id, code, name, token_hash,"
+                    + " created_at) VALUES (?, ?, 'BENCH50-TM', 'ベンチマーク テレメータ', ?, ?)", facility, organisation,
+                    new byte[32], now);
             long[] points = new long[POINTS];
             for (int p = 0; p < POINTS; p++) {
                 boolean counter = p % 10 == 9;

@@ -276,8 +276,9 @@ class TelemetryBenchmark extends IntegrationTest {
         String code = of.code() + "-" + number;
         String token = "bench-" + code + "-" + java.util.UUID.randomUUID();
         try (Connection c = stack().connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO field_device (facility_id, code, name, token_hash, created_at) SELECT facility_id, '"
-                    + code + "', CONCAT(name, ' " + number + "'), UNHEX(SHA2('" + token + "', 256)), UTC_TIMESTAMP(3)"
+            s.executeUpdate("INSERT INTO field_device (facility_id, organisation_id, code, name, token_hash, created_at)"
+                    + " SELECT facility_id, organisation_id, '" + code + "', CONCAT(name, ' " + number + "'), UNHEX(SHA2('"
+                    + token + "', 256)), UTC_TIMESTAMP(3)"
                     + " FROM field_device WHERE code = '" + of.code() + "'");
             long device = id(c, "SELECT LAST_INSERT_ID()");
             s.executeUpdate("INSERT INTO measurement_point (facility_id, device_id, code, name, kind, unit, range_low,"
@@ -367,8 +368,9 @@ class TelemetryBenchmark extends IntegrationTest {
                 s.executeUpdate("INSERT INTO facility (organisation_id, code, name, kind, created_at) VALUES (" + organisation
                         + ", 'BENCH', 'ベンチ配水池', 'DISTRIBUTION_RESERVOIR', UTC_TIMESTAMP(3))");
                 long facility = id(c, "SELECT LAST_INSERT_ID()");
-                s.executeUpdate("INSERT INTO field_device (facility_id, code, name, token_hash, created_at) VALUES ("
-                        + facility + ", 'BENCH-TM1', 'ベンチ子局', UNHEX(SHA2(UUID(), 256)), UTC_TIMESTAMP(3))");
+                s.executeUpdate("INSERT INTO field_device (facility_id, organisation_id, code, name, token_hash, created_at)"
+                        + " VALUES (" + facility + ", " + organisation + ", 'BENCH-TM1', 'ベンチ子局', UNHEX(SHA2(UUID(), 256)),"
+                        + " UTC_TIMESTAMP(3))");
                 long device = id(c, "SELECT LAST_INSERT_ID()");
                 s.executeUpdate("INSERT INTO measurement_point (facility_id, device_id, code, name, kind, unit, range_low,"
                         + " range_high, decimals) VALUES (" + facility + ", " + device

@@ -136,8 +136,8 @@ class ModelAdministrationIT extends IntegrationTest {
                 call("displayOrder model.error.displayOrder", "createFacility", "code", "ITM-X", "name", "x", "kind", "SEWAGE_PLANT"),
                 call("facilityCode model.error.facilityCodeTaken", "editFacility", "id", facilityId("ITM-5"), "code", "ITM-4", "name", "x", "kind", "SEWAGE_PLANT", "order", "0"),
                 call("deviceCode model.error.deviceCode", "createDevice", "facility", facility, "code", "bad code", "name", "x"),
-                // another organisation's device code: unique across the service, because devices send only it
-                call("deviceCode model.error.deviceCodeTaken", "createDevice", "facility", facility, "code", "JS01-TM1", "name", "x"),
+                // a device code of the organisation's, at another of its facilities
+                call("deviceCode model.error.deviceCodeTaken", "createDevice", "facility", facility, "code", "ITM-5-TM", "name", "x"),
                 call("deviceName model.error.deviceName", "createDevice", "facility", facility, "code", "ITM-4-TM2", "name", ""),
                 call("deviceName model.error.deviceName", "renameDevice", "id", device[0], "name", longName),
                 call("device model.error.pointDevice", "createPoint", "facility", facility, "code", "X", "name", "x", "kind", "ANALOG", "low", "0", "high", "1", "decimals", "0", "order", "0"),
@@ -151,6 +151,7 @@ class ModelAdministrationIT extends IntegrationTest {
                 point("rangeHigh model.error.range", device, facility, "low", "10"),
                 point("rangeHigh model.error.range", device, facility, "low", "5", "high", "5"),
                 point("rangeLow model.error.number", device, facility, "low", "NaN"),
+                point("rangeHigh model.error.rangeMagnitude", device, facility, "kind", "COUNTER", "low", null, "high", "1.7e308"),
                 point("decimals model.error.decimals", device, facility, "decimals", "7"),
                 point("decimals model.error.decimals", device, facility, "decimals", "-1"),
                 point("unit model.error.unit", device, facility, "unit", "u".repeat(17)),
@@ -174,6 +175,45 @@ class ModelAdministrationIT extends IntegrationTest {
             assertTrue(english.containsKey(key) && japanese.containsKey(key), "no message for " + key);
         }
         assertEquals(Arrays.toString(before), Arrays.toString(rowCounts()), "a refused call wrote something");
+    }
+
+    /**
+     * Two organisations both call a device JS01: each administrator may, once per organisation; each device
+     * posts with its own token (which alone identifies it) and its samples land on its own organisation's point.
+     */
+    @Test
+    void aDeviceCodeIsUniqueWithinItsOrganisationOnly() throws Exception {
+        String mine = ok(ADMIN, "createFacility", "code", "ITM-DUP", "name", "検証 ITM-DUP", "kind", "PURIFICATION_PLANT",
+                "order", "9");
+        String theirs = ok(OTHER_ADMIN, "createFacility", "code", "ITM-DUP-B", "name", "別組織 ITM-DUP-B",
+                "kind", "PURIFICATION_PLANT", "order", "9");
+        String[] a = ok(ADMIN, "createDevice", "facility", mine, "code", "JS01", "name", "子局 A").split(" ");
+        String[] b = ok(OTHER_ADMIN, "createDevice", "facility", theirs, "code", "JS01", "name", "子局 B").split(" ");
+        for (String[] d : new String[][] {{ADMIN, mine, a[0]}, {OTHER_ADMIN, theirs, b[0]}}) {
+            ok(d[0], "createPoint", "facility", d[1], "device", d[2], "code", "LI", "name", "水位", "kind", "ANALOG",
+                    "unit", "m", "low", "0", "high", "10", "decimals", "2", "order", "0");
+        }
+        String elsewhere = ok(ADMIN, "createFacility", "code", "ITM-DUP-2", "name", "検証 ITM-DUP-2",
+                "kind", "PURIFICATION_PLANT", "order", "10");
+        HttpResponse<String> twice = ModelAdministrationProbe.call(ADMIN, "createDevice", "facility", elsewhere,
+                "code", "JS01", "name", "二台目");
+        assertEquals(422, twice.statusCode(), twice.body());
+        assertEquals("deviceCode model.error.deviceCodeTaken", twice.body());
+        assertTrue(bundle("messages_ja.properties").getProperty("model.error.deviceCodeTaken").contains("組織内"));
+
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        HttpResponse<String> fromA = post("JS01", a[1], sample("LI", t, "1.25"));
+        HttpResponse<String> fromB = post("JS01", b[1], sample("LI", t, "7.5"));
+        assertEquals(200, fromA.statusCode(), fromA.body());
+        assertEquals(200, fromB.statusCode(), fromB.body());
+        assertTrue(fromA.body().contains("\"accepted\":1") && fromB.body().contains("\"accepted\":1"));
+        assertEquals(1.25, level(a[0]), "A's value on A's point");
+        assertEquals(7.5, level(b[0]), "B's value on B's point");
+
+        // a device sending with another device's token is told so, and nothing is stored
+        HttpResponse<String> mixedUp = post("ITM-2-TM", a[1], sample("LI", t.plusSeconds(1), "2"));
+        assertEquals(400, mixedUp.statusCode(), mixedUp.body());
+        assertTrue(mixedUp.body().contains("\"device_mismatch\"") && mixedUp.body().contains("'ITM-2-TM'"), mixedUp.body());
     }
 
     @Test
@@ -435,6 +475,12 @@ class ModelAdministrationIT extends IntegrationTest {
     private static String pointId(String device, String point) throws Exception {
         return single("SELECT p.id FROM measurement_point p JOIN field_device d ON d.id = p.device_id"
                 + " WHERE d.code = ? AND p.code = ?", device, point);
+    }
+
+    /** The one sample of point LI of a device, by the device's id (its code is no longer unique). */
+    private static double level(String deviceId) throws Exception {
+        return Double.parseDouble(single("SELECT s.value FROM sample s JOIN measurement_point p ON p.id = s.point_id"
+                + " WHERE p.device_id = ? AND p.code = 'LI'", deviceId));
     }
 
     /** state_labels|unit|range_low... of a point, as stored. */

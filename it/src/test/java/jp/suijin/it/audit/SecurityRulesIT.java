@@ -216,11 +216,11 @@ class SecurityRulesIT extends IntegrationTest {
     void refusedDeviceSignInsAndRepeatedAuthorizationFailuresAreReported() throws Exception {
         Instant since = ownDay();
         for (int i = 0; i < 3; i++) {
-            postSamples(AuditITFixture.DEVICE);
+            postSamples("IT-RULES-DEV");
         }
-        // codes nobody knows count together, by the address they come from
-        postSamples("IT-RULES-NONE-1");
-        postSamples("IT-RULES-NONE-2");
+        for (int i = 0; i < 2; i++) {
+            postSamples("IT-RULES-DEV-2");
+        }
         PageClient viewer = PageClient.signedIn("it-audit.u11", PASSWORD);
         for (int i = 0; i < 5; i++) {
             assertEquals(403, viewer.get("app/admin/users.xhtml").statusCode());
@@ -230,15 +230,16 @@ class SecurityRulesIT extends IntegrationTest {
             assertEquals(403, other.get("app/admin/users.xhtml").statusCode());
         }
 
-        awaitEvents("DEVICE_REFUSED", "device:" + AuditITFixture.DEVICE, since, 1);
+        awaitEvents("DEVICE_REFUSED", "device:IT-RULES-DEV", since, 1);
         awaitEvents("ACCESS_DENIED", "it-audit.u11", since, 1);
-        assertEquals(0, events("DEVICE_REFUSED", "address 127.0.0.1", since));
+        assertEquals(0, events("DEVICE_REFUSED", "device:IT-RULES-DEV-2", since));
         assertEquals(0, events("ACCESS_DENIED", "it-audit.u12", since));
     }
 
     /**
-     * Ten spellings of one known device code, three wrong tokens each, are one subject: they use one
-     * event of the device rule, and a real alert of another rule in the same hour is still mailed.
+     * Ten spellings of one known device code, three wrong tokens each, are one subject (a wrong token
+     * names no device, so they count by the address they come from): they use one event of the device
+     * rule, and a real alert of another rule in the same hour is still mailed.
      */
     @Test
     void spellingsOfADeviceCodeDoNotSilenceTheAlertsOfAnotherRule() throws Exception {
@@ -250,7 +251,7 @@ class SecurityRulesIT extends IntegrationTest {
                 "Ｉｔ-Ａｕｄｉｔ-Ｔｍ1");
         for (String spelling : spellings) {
             for (int token = 0; token < 3; token++) {
-                postSamples(spelling, "wrong-token-" + token);
+                postWithToken(spelling, "wrong-token-" + token);
             }
         }
         settle();
@@ -272,16 +273,32 @@ class SecurityRulesIT extends IntegrationTest {
         assertTrue(Mails.text(alert).contains("it-audit.u9"), Mails.text(alert));
     }
 
-    private void postSamples(String device) throws Exception {
-        postSamples(device, "wrong-token");
-    }
-
-    private void postSamples(String device, String token) throws Exception {
+    private void postWithToken(String device, String token) throws Exception {
         String body = Json.createObjectBuilder().add("device", device)
                 .add("samples", Json.createArrayBuilder()).build().toString();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(stack().deviceUrl("api/device/v1/samples"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, r.statusCode(), r.body());
+    }
+
+    /**
+     * A sign-in of a disabled device (one the demo organisation took out of service) with its own token: the
+     * token alone names the device (a wrong token names none), so its refusals are grouped by that device.
+     */
+    private void postSamples(String device) throws Exception {
+        try (Connection db = stack().connect(); PreparedStatement disabled = db.prepareStatement("INSERT IGNORE INTO"
+                + " field_device (facility_id, organisation_id, code, name, token_hash, enabled, created_at)"
+                + " SELECT facility_id, organisation_id, ?, '停止中', UNHEX(SHA2(?, 256)), FALSE, NOW(3)"
+                + " FROM field_device WHERE code = 'JS01-TM1'")) {
+            disabled.setString(1, device);
+            disabled.setString(2, "token-of-" + device);
+            disabled.executeUpdate();
+        }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(stack().deviceUrl("api/device/v1/samples"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer token-of-" + device)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"device\": \"" + device + "\", \"samples\": []}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(401, r.statusCode(), r.body());
     }
 

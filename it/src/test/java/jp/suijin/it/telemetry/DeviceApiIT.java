@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jp.suijin.it.Deployments;
 import jp.suijin.it.IntegrationTest;
+import jp.suijin.it.ServerLog;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
@@ -161,17 +162,73 @@ class DeviceApiIT extends IntegrationTest {
         return outcomes;
     }
 
+    /**
+     * The token alone finds the device: a token of no device and the right token of a disabled device get
+     * the same answer. A token of another device is not "unknown": that device is told the batch is not its.
+     */
     @Test
-    void unknownDeviceAndWrongTokenGetTheSameJson401() throws Exception {
-        String body = batch("NO-SUCH-DEVICE", sample("LI-401", Instant.now(), "1"));
-        HttpResponse<String> unknown = post(body, "whatever");
-        HttpResponse<String> wrongToken = post(batch(DEVICE, sample("LI-401", Instant.now(), "1")), token("HY01-TM1"));
+    void wrongTokenAndDisabledDeviceGetTheSameJson401() throws Exception {
+        try (Connection c = stack().connect(); PreparedStatement disabled = c.prepareStatement("INSERT IGNORE INTO"
+                + " field_device (facility_id, organisation_id, code, name, token_hash, enabled, created_at)"
+                + " SELECT facility_id, organisation_id, 'IT-DISABLED', '停止中', UNHEX(SHA2(?, 256)), FALSE, NOW(3)"
+                + " FROM field_device WHERE code = ?")) {
+            disabled.setString(1, "token-of-a-disabled-device");
+            disabled.setString(2, DEVICE);
+            disabled.executeUpdate();
+        }
+        HttpResponse<String> unknown = post(batch("NO-SUCH-DEVICE", sample("LI-401", Instant.now(), "1")), "whatever");
+        HttpResponse<String> wrongToken = post(batch(DEVICE, sample("LI-401", Instant.now(), "1")), "not-" + token(DEVICE));
+        HttpResponse<String> off = post(batch("IT-DISABLED", sample("LI-401", Instant.now(), "1")),
+                "token-of-a-disabled-device");
 
         assertEquals(401, unknown.statusCode());
         assertEquals(401, wrongToken.statusCode());
+        assertEquals(401, off.statusCode());
         assertEquals(unknown.body(), wrongToken.body());
+        assertEquals(unknown.body(), off.body());
         assertEquals("device_unauthorized", json(unknown).getString("error"));
         assertTrue(unknown.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+
+        HttpResponse<String> otherDevicesToken = post(batch(DEVICE, sample("LI-401", Instant.now(), "1")), token("HY01-TM1"));
+        assertEquals(400, otherDevicesToken.statusCode(), otherDevicesToken.body());
+        assertEquals("device_mismatch", json(otherDevicesToken).getString("error"));
+    }
+
+    /**
+     * Mistakes a client can make in the body are 400 malformed_batch naming the limit, not 500; a wrong
+     * token is answered 401 before the body is read or parsed; none of them writes SEVERE or a stack
+     * trace into the server log.
+     */
+    @Test
+    void clientMistakesAre400sNamingTheLimitAndLeaveTheServerLogQuiet() throws Exception {
+        long logBefore = ServerLog.size();
+        String deep = "{\"device\":\"" + DEVICE + "\",\"samples\":[" + "[".repeat(50_000) + "]".repeat(50_000) + "]}";
+        String longNumber = batch(DEVICE, sample("LI-401", Instant.now().minusSeconds(30), "9".repeat(5000)));
+
+        HttpResponse<String> nested = post(deep, token(DEVICE));
+        assertEquals(400, nested.statusCode(), nested.body());
+        assertEquals("malformed_batch", json(nested).getString("error"));
+        assertTrue(json(nested).getString("message").contains("deeper than 8 levels"), nested.body());
+
+        HttpResponse<String> digits = post(longNumber, token(DEVICE));
+        assertEquals(400, digits.statusCode(), digits.body());
+        assertEquals("malformed_batch", json(digits).getString("error"));
+        assertTrue(json(digits).getString("message").contains("a number of 5000 characters"), digits.body());
+        assertTrue(json(digits).getString("message").contains("at most 64 characters"), digits.body());
+
+        // the token first: parsed, these bodies would have been 400s
+        assertEquals(401, post(deep, "wrong-token").statusCode());
+        assertEquals(401, post(longNumber, "wrong-token").statusCode());
+        // and not even read: a body beyond the size limit without Content-Length would have been 413
+        HttpResponse<String> unread = http.send(HttpRequest.newBuilder(stack().deviceUrl(PATH))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer wrong-token")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("{\"device\":\"" + DEVICE + "\",\"pad\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, unread.statusCode(), unread.body());
+
+        ServerLog.assertNoSevereOrStackTraceSince(logBefore);
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import jp.suijin.persistence.Organisation;
 
 /**
  * A field monitoring device at a facility. It authenticates with a bearer token of which only the
@@ -27,6 +28,11 @@ public class FieldDevice {
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "facility_id")
     private Facility facility;
+
+    /** The facility's, kept here so the database can hold a code unique within the organisation. */
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "organisation_id", updatable = false)
+    private Organisation organisation;
 
     @Column(nullable = false, length = 64)
     private String code;
@@ -51,6 +57,7 @@ public class FieldDevice {
 
     public FieldDevice(Facility facility, String code, String name, byte[] tokenHash, Instant createdAt) {
         this.facility = Objects.requireNonNull(facility, "facility");
+        this.organisation = facility.getOrganisation();
         this.code = Objects.requireNonNull(code, "code");
         this.name = Objects.requireNonNull(name, "name");
         this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash").clone();

@@ -13,17 +13,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import jp.suijin.telemetry.AuthenticatedDevice;
 import jp.suijin.telemetry.DeviceAuthenticationException;
 import jp.suijin.telemetry.IngestConflictException;
 import jp.suijin.telemetry.IngestResult;
 import jp.suijin.telemetry.IngestService;
+import jp.suijin.telemetry.SampleInput;
 import jp.suijin.telemetry.SampleRejection;
 import jp.suijin.web.api.ApiError;
 
 /**
  * {@code POST /api/device/v1/samples} with {@code Authorization: Bearer <device token>}. Served
- * only on the device listener (see ListenerGuardFilter).
+ * only on the device listener (see ListenerGuardFilter). The token alone identifies the device and is
+ * checked before the body is read; the body's {@code "device"} must then be that device's code.
  */
 @Path("device/v1/samples")
 @RequestScoped
@@ -46,8 +50,17 @@ public class SampleResource {
         if (contentLength != null && contentLength > MAX_BODY_BYTES) {
             return tooLarge();
         }
-        if (authorization == null || !authorization.startsWith(BEARER)) {
+        if (authorization == null || !authorization.startsWith(BEARER)
+                || authorization.substring(BEARER.length()).isBlank()) {
             return unauthorized("send the device token as \"Authorization: Bearer <token>\"");
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        // the token first: a wrong one costs no reading and no parsing of what may be a large body
+        AuthenticatedDevice device;
+        try {
+            device = ingestService.authenticate(token);
+        } catch (DeviceAuthenticationException e) {
+            return unauthorized("unknown device or wrong token");
         }
         SampleBatchParser.Batch batch;
         try (LimitedInputStream limited = new LimitedInputStream(body, MAX_BODY_BYTES)) {
@@ -61,9 +74,14 @@ public class SampleResource {
         } catch (IOException e) {
             return ApiError.response(Response.Status.BAD_REQUEST, "unreadable_body", "the request body could not be read");
         }
+        if (!batch.device().equals(device.code())) {
+            // a device configured with another device's token; nothing about other devices is looked up
+            return ApiError.response(Response.Status.BAD_REQUEST, "device_mismatch", "the token is not that of device '"
+                    + abbreviated(batch.device()) + "'; the batch names the device its token belongs to");
+        }
         IngestResult result;
         try {
-            result = ingest(batch, authorization.substring(BEARER.length()).strip());
+            result = ingest(device.id(), token, batch.samples());
         } catch (DeviceAuthenticationException e) {
             return unauthorized("unknown device or wrong token");
         } catch (IngestConflictException e) {
@@ -89,10 +107,10 @@ public class SampleResource {
      * A batch rolled back for a concurrent writer is stored by a second attempt almost always: doing
      * that here spares the device a failed request (the batch is idempotent either way).
      */
-    private IngestResult ingest(SampleBatchParser.Batch batch, String token) {
+    private IngestResult ingest(long deviceId, String token, List<SampleInput> samples) {
         for (int attempt = 1;; attempt++) {
             try {
-                return ingestService.ingest(batch.device(), token, batch.samples());
+                return ingestService.ingest(deviceId, token, samples);
             } catch (IngestConflictException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -105,6 +123,10 @@ public class SampleResource {
                 }
             }
         }
+    }
+
+    private static String abbreviated(String deviceCode) {
+        return deviceCode.length() <= 64 ? deviceCode : deviceCode.substring(0, 64) + "...";
     }
 
     private static Response tooLarge() {

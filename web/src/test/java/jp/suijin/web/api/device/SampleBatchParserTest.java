@@ -1,5 +1,6 @@
 package jp.suijin.web.api.device;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,5 +71,51 @@ class SampleBatchParserTest {
 
     private static InputStream in(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDeeplyNestedBodyIsRefusedNamingTheLimit() {
+        String deep = "{\"device\": \"D\", \"samples\": [" + "[".repeat(100_000) + "]".repeat(100_000) + "]}";
+        var e = assertThrows(SampleBatchParser.MalformedBatchException.class, () -> SampleBatchParser.parse(in(deep)));
+        assertTrue(e.getMessage().startsWith("the body nests arrays and objects deeper than 8 levels (line 1, column"),
+                e.getMessage());
+        // a device's own nested fields within the limit are ignored
+        assertEquals(1, assertDoesNotThrow(() -> SampleBatchParser.parse(in("""
+                {"device": "D", "meta": {"a": [[{"b": [1]}]]}, "samples": [{"point": "A", "x": {"y": [1]}}]}""")))
+                .samples().size());
+    }
+
+    @Test
+    void aVeryLongNumberIsRefusedNamingTheLimit() {
+        String big = "{\"device\": \"D\", \"samples\": [{\"point\": \"A\", \"value\": " + "9".repeat(5000) + "}]}";
+        var e = assertThrows(SampleBatchParser.MalformedBatchException.class, () -> SampleBatchParser.parse(in(big)));
+        assertTrue(e.getMessage().startsWith("a number of 5000 characters (line 1"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("numbers may have at most 64 characters"), e.getMessage());
+        var exponent = assertThrows(SampleBatchParser.MalformedBatchException.class, () -> SampleBatchParser.parse(
+                in("{\"device\": \"D\", \"samples\": [{\"value\": 1e99999999999}]}")));
+        assertTrue(exponent.getMessage().contains("is beyond the magnitude a number may have"), exponent.getMessage());
+    }
+
+    @Test
+    void aHugeOrNonFiniteValueIsLeftToThePerSampleChecks() throws Exception {
+        SampleBatchParser.Batch batch = SampleBatchParser.parse(in("""
+                {"device": "D", "samples": [{"point": "A", "value": 1e400}, {"point": "A", "value": "NaN"},
+                  {"point": "A", "value": "-Infinity"}, {"point": "A", "value": 1.7e308}]}"""));
+        assertEquals(Double.POSITIVE_INFINITY, batch.samples().get(0).value());
+        assertNull(batch.samples().get(0).problem());
+        assertEquals("\"value\" must be a finite number; \"NaN\" is not one", batch.samples().get(1).problem());
+        assertEquals("\"value\" must be a finite number; \"-Infinity\" is not one", batch.samples().get(2).problem());
+        assertEquals(1.7e308, batch.samples().get(3).value());
+    }
+
+    @Test
+    void bareNanAndTrailingValuesAreNotJson() {
+        assertTrue(assertThrows(SampleBatchParser.MalformedBatchException.class, () -> SampleBatchParser.parse(
+                in("{\"device\": \"D\", \"samples\": [{\"value\": NaN}]}"))).getMessage()
+                .startsWith("the body is not valid JSON (line 1"));
+        assertTrue(assertThrows(SampleBatchParser.MalformedBatchException.class, () -> SampleBatchParser.parse(
+                in("{\"device\": \"D\", \"samples\": []} {}"))).getMessage().startsWith("the body"));
+        assertTrue(assertThrows(SampleBatchParser.MalformedBatchException.class, () -> SampleBatchParser.parse(in("")))
+                .getMessage().startsWith("the body is"));
     }
 }
