@@ -132,15 +132,26 @@ public class DefaultIngestService implements IngestService {
         try (Connection c = dataSource.getConnection()) {
             return ingest(c, deviceId, token, samples);
         } catch (SQLException e) {
-            if (conflict(e)) {
-                throw new IngestConflictException("storing " + samples.size() + " samples conflicted with concurrent"
-                        + " writers (" + e.getMessage() + ")");
+            throw failure(e, samples.size(), deviceId);
+        } catch (RuntimeException e) {
+            // alarm evaluation wraps its SQL errors: a deadlock there is a conflict like one here
+            if (conflict(e) || DatabaseOutage.isOutage(e)) {
+                throw failure(e, samples.size(), deviceId);
             }
-            if (DatabaseOutage.isOutage(e)) {
-                throw new DatabaseUnavailableException(e);
-            }
-            throw new EJBException("storing " + samples.size() + " samples of device " + deviceId + " failed", e);
+            throw e;
         }
+    }
+
+    /** What a failed batch is: a conflict the device may send again, an outage, or an error. */
+    private static RuntimeException failure(Exception e, int samples, long deviceId) {
+        if (conflict(e)) {
+            return new IngestConflictException("storing " + samples + " samples conflicted with concurrent"
+                    + " writers (" + e.getMessage() + ")");
+        }
+        if (DatabaseOutage.isOutage(e)) {
+            return new DatabaseUnavailableException(e);
+        }
+        return new EJBException("storing " + samples + " samples of device " + deviceId + " failed", e);
     }
 
     private IngestResult ingest(Connection c, long deviceId, String token, List<SampleInput> samples)
