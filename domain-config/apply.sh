@@ -142,13 +142,13 @@ multimode() {
   printf '%s\n' "$out"
 }
 
-as uptime >/dev/null 2>&1 \
-  || die "cannot reach the domain's admin port with $asadmin ${admin_opts[*]:-} (is the domain running? is --user/--passwordfile right?)"
 # An admin user without a password lets anyone who reaches the admin port deploy code.
 printf 'AS_ADMIN_PASSWORD=\n' > "$work/no-password"
 if "$asadmin" --interactive=false "${admin_opts[@]}" --passwordfile "$work/no-password" uptime >/dev/null 2>&1; then
   die "the domain's admin user has an empty password: set one (asadmin change-admin-password), then run apply.sh with --passwordfile"
 fi
+as uptime >/dev/null 2>&1 \
+  || die "cannot reach the domain's admin port with $asadmin ${admin_opts[*]:-} (is the domain running? is --user/--passwordfile right?)"
 
 cat > "$work/list" <<'LIST'
 list-password-aliases

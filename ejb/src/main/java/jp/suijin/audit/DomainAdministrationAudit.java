@@ -1,8 +1,10 @@
 package jp.suijin.audit;
 
-import fish.payara.micro.cdi.Outbound;
+import fish.payara.micro.cdi.ClusteredCDIEventBus;
+import fish.payara.micro.cdi.Inbound;
 import fish.payara.notification.eventbus.EventbusMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
@@ -12,8 +14,9 @@ import jp.suijin.audit.internal.AdminCommandRecord;
 /**
  * Carries the Payara domain's administration (admin console and admin REST API commands, reported
  * by Payara's admin audit service, domain-config/58-administration.asadmin) into the operation
- * chain. Payara's CDI event bus notifier fires each report as an {@link Outbound} event in every
- * application, in memory: the parameters' secrets are masked here before anything is written.
+ * chain. Payara's CDI event bus notifier sends each report through the domain's data grid (in
+ * memory, never to a file) back to this instance's {@link Inbound} observers: the parameters'
+ * secrets are masked here before anything is written.
  * The record is committed before the notifier goes on (the writer waits), so a busy application
  * slows the notifier down rather than losing a record.
  */
@@ -32,7 +35,15 @@ public class DomainAdministrationAudit {
     @Inject
     private AuditLog audit;
 
-    void onNotification(@Observes @Outbound EventbusMessage message) {
+    @Inject
+    private ClusteredCDIEventBus eventBus;
+
+    /** The event bus delivers inbound events only to applications that asked for them. */
+    void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        eventBus.initialize();
+    }
+
+    void onNotification(@Observes @Inbound EventbusMessage message) {
         if (!AUDIT_SUBJECT.equals(message.getSubject())) {
             return;
         }
