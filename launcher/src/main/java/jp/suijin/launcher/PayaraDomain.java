@@ -87,12 +87,15 @@ public final class PayaraDomain {
         }
     }
 
-    /** Whether the admin REST API answers a request without credentials (a domain without a password does). */
+    /**
+     * Whether the admin REST API answers a request without credentials (a domain without a password
+     * does). The API starts at its first request after a start: half a minute and more on a busy machine.
+     */
     public boolean answersAnonymousAdministration() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort
-                    + "/management/domain")).header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+                    + "/management/domain")).header("Accept", "application/json").timeout(Duration.ofMinutes(5)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return answer.statusCode() == 200;
         } catch (IOException e) {
