@@ -20,6 +20,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 config=""
 asadmin="${SUIJIN_ASADMIN:-asadmin}"
 admin_opts=()
+password_opts=()
 
 die() { echo "apply.sh: $*" >&2; exit 1; }
 
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
     --host) admin_opts+=(--host "$2"); shift 2 ;;
     --admin-port) admin_opts+=(--port "$2"); shift 2 ;;
     --user) admin_opts+=(--user "$2"); shift 2 ;;
-    --passwordfile) admin_opts+=(--passwordfile "$2"); shift 2 ;;
+    --passwordfile) password_opts=(--passwordfile "$2"); shift 2 ;;
     -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
@@ -128,7 +129,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 chmod 700 "$work"
 
-as() { "$asadmin" --interactive=false "${admin_opts[@]}" "$@"; }
+as() { "$asadmin" --interactive=false "${admin_opts[@]}" "${password_opts[@]}" "$@"; }
 
 # One asadmin JVM for many commands; multimode reports failures only in its output.
 multimode() {
@@ -141,7 +142,13 @@ multimode() {
   printf '%s\n' "$out"
 }
 
-as uptime >/dev/null 2>&1 || die "cannot reach the domain's admin port with $asadmin ${admin_opts[*]:-} (is the domain running?)"
+# An admin user without a password lets anyone who reaches the admin port deploy code.
+printf 'AS_ADMIN_PASSWORD=\n' > "$work/no-password"
+if "$asadmin" --interactive=false "${admin_opts[@]}" --passwordfile "$work/no-password" uptime >/dev/null 2>&1; then
+  die "the domain's admin user has an empty password: set one (asadmin change-admin-password), then run apply.sh with --passwordfile"
+fi
+as uptime >/dev/null 2>&1 \
+  || die "cannot reach the domain's admin port with $asadmin ${admin_opts[*]:-} (is the domain running? is --user/--passwordfile right?)"
 
 cat > "$work/list" <<'LIST'
 list-password-aliases
@@ -170,11 +177,13 @@ set_alias() {
   # asadmin reads this file as java.util.Properties: backslashes must be escaped, a leading blank kept
   local value="${2//\\/\\\\}"
   [ "${value:0:1}" != " " ] || value="\\${value}"
-  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$value" > "$work/alias"
+  # one password file for asadmin: the admin password (if given) and the alias value
+  { [ ${#password_opts[@]} -eq 0 ] || grep -v '^AS_ADMIN_ALIASPASSWORD=' "${password_opts[1]}" || true
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$value"; } > "$work/alias"
   if has "$1"; then
-    as --passwordfile "$work/alias" update-password-alias "$1" >/dev/null
+    "$asadmin" --interactive=false "${admin_opts[@]}" --passwordfile "$work/alias" update-password-alias "$1" >/dev/null
   else
-    as --passwordfile "$work/alias" create-password-alias "$1" >/dev/null
+    "$asadmin" --interactive=false "${admin_opts[@]}" --passwordfile "$work/alias" create-password-alias "$1" >/dev/null
   fi
   rm -f "$work/alias"
   echo "password alias $1 set"
@@ -206,6 +215,12 @@ if [ -n "$dkim_new" ]; then
 fi
 
 restart_needed=false
+# 58-administration: the metrics endpoint goes, and the admin audit service starts, only at a restart
+metrics_on="$(as get-metrics-configuration 2>/dev/null | awk 'NR == 2 { print $1 }')" || true
+audit_on="$(as get-admin-audit-configuration 2>/dev/null | awk 'NR == 2 { print $1 }')" || true
+if [ "$metrics_on" = true ] || [ "$audit_on" != true ]; then
+  restart_needed=true
+fi
 # switching the device listener between HTTP and HTTPS takes effect only at a restart
 device_tls_now="$(as get configs.config.server-config.network-config.protocols.protocol.device-protocol.security-enabled \
   2>/dev/null | sed -n 's/.*security-enabled=//p')" || true
@@ -270,5 +285,5 @@ applied="$(multimode "$work/apply")"
 grep -vE '^(Command .* executed successfully\.|Unable to retrieve infocmp.*|)$' <<<"$applied" || true
 echo "Suijin domain configuration applied."
 if $restart_needed; then
-  echo "RESTART REQUIRED: restart the domain so the JDBC driver, JVM options and device listener settings take effect."
+  echo "RESTART REQUIRED: restart the domain so the JDBC driver, JVM options, device listener, metrics and admin audit settings take effect."
 fi

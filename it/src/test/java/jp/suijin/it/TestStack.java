@@ -83,7 +83,7 @@ public final class TestStack implements AutoCloseable {
 
         MailCatcher mail = MailCatcher.start(base + 25, 0);
         PayaraDomain domain = new PayaraDomain(home.resolve("launcher/target/payara6"), work.resolve("payara"),
-                "suijin-it", base, work.resolve("logs/asadmin.log"));
+                "suijin-it", base, work.resolve("logs/asadmin.log"), work.resolve("admin-password"));
         if (domain.exists()) {
             // left running by an interrupted earlier run? (stopping a stopped domain is fine)
             domain.stop();
@@ -93,6 +93,8 @@ public final class TestStack implements AutoCloseable {
             domain.create(base);
         }
         domain.start();
+        // for Arquillian's remote adapter (arquillian.xml), which deploys through the admin REST API
+        System.setProperty("suijin.it.adminPassword", domain.adminPassword());
         // the database starts empty, so the audit chains start anew: with this run's key, which
         // apply.sh only sets where the alias is missing
         String aliases = domain.admin("list-password-aliases");
@@ -193,6 +195,10 @@ public final class TestStack implements AutoCloseable {
 
     public URI operatorUrl(String path) {
         return URI.create("http://localhost:" + (portBase + 80) + "/" + path);
+    }
+
+    public URI operatorHttpsUrl(String path) {
+        return URI.create("https://localhost:" + (portBase + 81) + "/" + path);
     }
 
     public URI deviceUrl(String path) {

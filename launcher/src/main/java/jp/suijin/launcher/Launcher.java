@@ -80,7 +80,9 @@ final class Launcher implements AutoCloseable {
                 + "/api/device/v1/samples" + (simulator == null ? "" : " (simulator: " + simulator.deviceCount()
                 + " devices, " + simulator.pointCount() + " points every " + Simulator.PERIOD.toSeconds() + " s"
                 + (simulator.catchesUp() ? "; first posting " + Simulator.HISTORY_DAYS + " days of history" : "") + ")"));
-        System.out.println("  Payara admin console: http://localhost:" + domain.adminPort() + "/");
+        System.out.println("  Payara admin console (this machine only): http://localhost:" + domain.adminPort()
+                + "/  user " + PayaraDomain.ADMIN_USER + ", password in " + domain.passwordFile()
+                + " (asadmin --user " + PayaraDomain.ADMIN_USER + " --passwordfile " + domain.passwordFile() + ")");
         System.out.println("  Data: " + settings.dataDir() + "   Server log: " + domain.serverLog());
         System.out.println("Press Ctrl-C to stop.");
     }
@@ -140,7 +142,7 @@ final class Launcher implements AutoCloseable {
     private void startDomain() {
         Path payara = settings.home().resolve("launcher/target/payara6");
         domain = new PayaraDomain(payara, settings.dataDir().resolve("payara"), "suijin", settings.portBase(),
-                logs.resolve("launcher.log"));
+                logs.resolve("launcher.log"), secrets.resolve("admin-password"));
         if (!domain.exists()) {
             say("Creating the Payara Server domain (once)…");
             domain.create(settings.portBase());

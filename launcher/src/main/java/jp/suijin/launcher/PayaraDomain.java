@@ -1,34 +1,57 @@
 package jp.suijin.launcher;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One Payara Server domain in a directory of our own, driven through its asadmin. Every command's
- * output goes to a log file; a failing command becomes a one-line {@link LaunchException}.
+ * output goes to a log file; a failing command becomes a one-line {@link LaunchException}. The
+ * domain's administration answers on 127.0.0.1 only, to user {@value #ADMIN_USER} with a random
+ * password kept in an asadmin password file (owner-only), which every command here uses.
  */
 public final class PayaraDomain {
+
+    public static final String ADMIN_USER = "admin";
+    private static final String PASSWORD_KEY = "AS_ADMIN_PASSWORD=";
+    /** The admin listener's element in domain.xml (one per config), with or without an address. */
+    private static final Pattern ADMIN_LISTENER = Pattern.compile("<network-listener\\b[^>]*\\bname=\"admin-listener\"[^>]*>");
 
     private final Path asadmin;
     private final Path domainsDir;
     private final String name;
     private final int adminPort;
     private final Path log;
+    private final Path passwordFile;
     /** Size of the server log before the last start or restart: what came after is that start's. */
     private long lastStart;
 
-    public PayaraDomain(Path payaraHome, Path domainsDir, String name, int portBase, Path log) {
+    /**
+     * @param passwordFile the admin password in asadmin's password-file form ({@code AS_ADMIN_PASSWORD=...});
+     *     made at random when missing
+     */
+    public PayaraDomain(Path payaraHome, Path domainsDir, String name, int portBase, Path log, Path passwordFile) {
         this.asadmin = payaraHome.resolve("bin/asadmin");
         this.domainsDir = domainsDir;
         this.name = name;
         this.adminPort = portBase + 48;
         this.log = log;
+        this.passwordFile = passwordFile;
         if (!Files.isExecutable(asadmin)) {
             throw new LaunchException("Payara Server not found at " + payaraHome + ": build first (mvn -DskipTests install)");
         }
@@ -39,13 +62,128 @@ public final class PayaraDomain {
     }
 
     public void create(int portBase) {
-        run(List.of("create-domain", "--nopassword", "--domaindir", domainsDir.toString(), "--portbase",
+        ensurePasswordFile();
+        run(List.of("create-domain", "--domaindir", domainsDir.toString(), "--portbase",
                 String.valueOf(portBase), name), 300);
     }
 
+    /**
+     * Starts the domain with its administration on 127.0.0.1 only and behind the password. A domain
+     * made by an earlier version (no password, admin listener on every interface) is brought up to
+     * that on this start.
+     */
     public void start() {
+        ensurePasswordFile();
+        bindAdministrationToLoopback();
         lastStart = logSize();
         run(List.of("start-domain", "--domaindir", domainsDir.toString(), name), 600);
+        requireAdminPassword();
+    }
+
+    /** Gives a running domain whose admin user has an empty password the password file's password. */
+    public void requireAdminPassword() {
+        if (answersAnonymousAdministration()) {
+            setAdminPassword();
+        }
+    }
+
+    /**
+     * Whether the admin REST API answers a request without credentials (a domain without a password
+     * does). The API starts at its first request after a start: half a minute and more on a busy machine.
+     */
+    public boolean answersAnonymousAdministration() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort
+                    + "/management/domain")).header("Accept", "application/json").timeout(Duration.ofMinutes(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return answer.statusCode() == 200;
+        } catch (IOException e) {
+            throw new LaunchException("The admin port " + adminPort + " does not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("Interrupted while asking the admin port " + adminPort);
+        }
+    }
+
+    /** The password file's own password replaces the domain's empty one. */
+    private void setAdminPassword() {
+        String password = adminPassword();
+        Path change = null;
+        try {
+            change = Files.createTempFile(passwordFile.getParent(), "change", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(change, PASSWORD_KEY + "\nAS_ADMIN_NEWPASSWORD=" + password + "\n");
+            exec(List.of(asadmin.toString(), "--user", ADMIN_USER, "--passwordfile", change.toString(), "--port",
+                    String.valueOf(adminPort), "--interactive=false", "change-admin-password"), Map.of(), 300,
+                    "asadmin change-admin-password");
+        } catch (IOException e) {
+            throw new LaunchException("Cannot set the admin password: " + e.getMessage());
+        } finally {
+            try {
+                if (change != null) {
+                    Files.deleteIfExists(change);
+                }
+            } catch (IOException e) {
+                // an owner-only file in the secrets directory; the next start overwrites nothing with it
+            }
+        }
+    }
+
+    /**
+     * Sets address="127.0.0.1" on the admin listener in domain.xml while the domain is stopped, so it
+     * never listens on another interface (asadmin could only change it on a running domain, for the
+     * next start).
+     */
+    private void bindAdministrationToLoopback() {
+        Path domainXml = domainsDir.resolve(name).resolve("config/domain.xml");
+        try {
+            String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
+            Matcher m = ADMIN_LISTENER.matcher(xml);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String element = m.group().replaceAll("\\saddress=\"[^\"]*\"", "");
+                m.appendReplacement(out, Matcher.quoteReplacement(element.replaceFirst("^<network-listener\\b",
+                        "<network-listener address=\"127.0.0.1\"")));
+            }
+            m.appendTail(out);
+            if (!out.toString().equals(xml)) {
+                Files.writeString(domainXml, out.toString(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new LaunchException("Cannot read the domain's configuration " + domainXml + ": " + e.getMessage());
+        }
+    }
+
+    /** The asadmin password file of this domain's admin user. */
+    public Path passwordFile() {
+        return passwordFile;
+    }
+
+    private void ensurePasswordFile() {
+        try {
+            if (!Files.exists(passwordFile)) {
+                Files.createDirectories(passwordFile.getParent());
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(passwordFile, PASSWORD_KEY + Base64.getUrlEncoder().withoutPadding().encodeToString(random)
+                        + "\n");
+            }
+        } catch (IOException e) {
+            throw new LaunchException("Cannot keep the admin password in " + passwordFile + ": " + e.getMessage());
+        }
+    }
+
+    /** The admin user's password (for clients that cannot read asadmin's password file). */
+    public String adminPassword() {
+        try {
+            return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith(PASSWORD_KEY))
+                    .map(l -> l.substring(PASSWORD_KEY.length()).strip()).findFirst()
+                    .orElseThrow(() -> new LaunchException(passwordFile + " has no " + PASSWORD_KEY + " line"));
+        } catch (IOException e) {
+            throw new LaunchException("Cannot read the admin password file " + passwordFile + ": " + e.getMessage());
+        }
     }
 
     public void restart() {
@@ -113,7 +251,8 @@ public final class PayaraDomain {
      */
     public void applyConfig(Path domainConfigDir, Map<String, String> settings) {
         List<String> command = List.of("bash", domainConfigDir.resolve("apply.sh").toString(), "--asadmin",
-                asadmin.toString(), "--admin-port", String.valueOf(adminPort));
+                asadmin.toString(), "--admin-port", String.valueOf(adminPort), "--user", ADMIN_USER, "--passwordfile",
+                passwordFile.toString());
         String out = exec(command, settings, 600, "domain-config/apply.sh");
         if (out.contains("RESTART REQUIRED")) {
             restart();
@@ -137,8 +276,8 @@ public final class PayaraDomain {
     }
 
     private String run(List<String> args, int timeoutSeconds) {
-        List<String> command = new ArrayList<>();
-        command.add(asadmin.toString());
+        List<String> command = new ArrayList<>(List.of(asadmin.toString(), "--user", ADMIN_USER, "--passwordfile",
+                passwordFile.toString()));
         command.addAll(args);
         return exec(command, Map.of(), timeoutSeconds, "asadmin " + args.get(args.get(0).startsWith("--") ? 3 : 0));
     }

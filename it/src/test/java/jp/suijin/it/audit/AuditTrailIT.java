@@ -16,10 +16,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,7 @@ import jp.suijin.it.Deployments;
 import jp.suijin.it.IntegrationTest;
 import jp.suijin.it.Mails;
 import jp.suijin.it.PageClient;
+import jp.suijin.launcher.PayaraDomain;
 import jp.suijin.persistence.audit.AuditChain;
 import jp.suijin.persistence.audit.ChainVerification;
 import jp.suijin.persistence.audit.ChainVerifier;
@@ -49,6 +53,7 @@ import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -338,6 +343,68 @@ class AuditTrailIT extends IntegrationTest {
                 "the oldest month was dropped: " + before + " -> " + after);
         assertEquals(1, rows("SELECT seq FROM audit_record WHERE target = 'it-retention-future'").size());
         assertTrue(AuditProbe.post("verify").contains("audit_record: OK"));
+    }
+
+    /**
+     * The domain's administration joins the chain: a {@code set} and a new password alias given through
+     * the admin REST API (what the admin console sends) are recorded with the admin user and the command,
+     * the alias value masked, and the chain still verifies.
+     */
+    @Test
+    @Disabled("unfinished (issue 13 item 11): Payara's admin audit reports reach the CDI event bus notifier, but no"
+            + " report has reached DomainAdministrationAudit yet; enable when the delivery works")
+    void domainAdministrationIsRecordedInTheChainWithoutSecrets() throws Exception {
+        String marker = "it-admin-" + UUID.randomUUID();
+        String secret = "it-alias-" + UUID.randomUUID();
+        try {
+            assertEquals(200, adminCommand("set", Json.createObjectBuilder()
+                    .add("configs.config.server-config.property.suijin-it-audit", marker).build()).statusCode());
+            assertEquals(200, adminCommand("create-password-alias", Json.createObjectBuilder()
+                    .add("id", "suijin-it-audit-alias").add("aliaspassword", secret).build()).statusCode());
+
+            Map<String, Object> set = awaitAdminRecord("set", marker);
+            assertEquals("payara:admin", set.get("principal"));
+            assertEquals("OK", set.get("outcome"));
+            Map<String, Object> alias = awaitAdminRecord("create-password-alias", "suijin-it-audit-alias");
+            assertTrue(String.valueOf(alias.get("parameters")).contains("aliaspassword=***"), String.valueOf(alias));
+            assertTrue(rows("SELECT seq FROM audit_record WHERE CONCAT_WS('|', principal, operation, target, parameters)"
+                    + " LIKE ?", "%" + secret + "%").isEmpty(), "the alias value is in a record");
+            assertFalse(Files.readString(stack().domain().serverLog()).contains(secret), "the alias value is in the server log");
+
+            ChainVerifier verifier = new ChainVerifier(stack().auditKey());
+            try (Connection db = stack().connect()) {
+                ChainVerification verified = verifier.verify(db, AuditChain.AUDIT, null);
+                assertTrue(verified.ok(), verified.summary());
+            }
+            assertEquals(0, stack().verifyAuditCommand().getKey(), stack().verifyAuditCommand().getValue());
+        } finally {
+            stack().domain().admin("delete-password-alias", "suijin-it-audit-alias");
+        }
+    }
+
+    /** Runs an admin command through the admin REST API as the domain's admin user. */
+    private HttpResponse<String> adminCommand(String command, JsonObject parameters) throws Exception {
+        String credentials = PayaraDomain.ADMIN_USER + ":" + stack().domain().adminPassword();
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack().domain().adminPort()
+                + "/management/domain/" + command))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("X-Requested-By", "suijin-it").header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(parameters.toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Payara reports a command through its notifier thread: the record may follow the answer by a moment. */
+    private static Map<String, Object> awaitAdminRecord(String command, String inParameters) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Map<String, Object>> found = rows("SELECT * FROM audit_record WHERE operation = 'domain_admin_command'"
+                    + " AND target = ? AND parameters LIKE ? ORDER BY seq DESC", command, "%" + inParameters + "%");
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            AuditProbe.flush();
+        }
+        throw new AssertionError("no record of the admin command " + command + " with " + inParameters);
     }
 
     private static List<Map<String, Object>> partitions() throws SQLException {

@@ -40,6 +40,7 @@ import jp.suijin.it.Deployments;
 import jp.suijin.it.IntegrationTest;
 import jp.suijin.it.ServerLog;
 import jp.suijin.it.web.Browser;
+import jp.suijin.launcher.PayaraDomain;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -319,7 +320,8 @@ class MailOutboxIT extends IntegrationTest {
     private static String dnsRecordsCommand() throws Exception {
         Path script = Path.of(System.getProperty("suijin.home"), "domain-config", "dkim-dns.sh");
         Process p = new ProcessBuilder("bash", script.toString(), "--asadmin", stack().domain().asadmin().toString(),
-                "--admin-port", String.valueOf(stack().domain().adminPort())).redirectErrorStream(true).start();
+                "--admin-port", String.valueOf(stack().domain().adminPort()), "--user", PayaraDomain.ADMIN_USER,
+                "--passwordfile", stack().domain().passwordFile().toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("localhost. IN TXT \"v=spf1 ip4:<relay-ip> -all\""), out);
