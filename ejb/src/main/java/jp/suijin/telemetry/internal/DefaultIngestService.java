@@ -116,6 +116,9 @@ public class DefaultIngestService implements IngestService {
                 }
             }
         } catch (SQLException e) {
+            if (DatabaseOutage.isOutage(e)) {
+                throw new DatabaseUnavailableException(e);
+            }
             throw new EJBException("finding the device of a token failed", e);
         }
         if (id == null || ambiguous || !enabled) {

@@ -80,7 +80,8 @@ class AlarmEvaluationIT extends IntegrationTest {
         AlarmFixtures.post(DEVICE, "MLSS-1", batch);
         // a late sample behind the newer ones, back in range: the alarm stands
         AlarmFixtures.post(DEVICE, "MLSS-1", t.plusSeconds(90), 1600.0);
-        List<Row> rows = alarms(point);
+        // alarms of this point that other suites raised earlier (AlarmMailIT's concurrent batches) are not this test's
+        List<Row> rows = alarms(point).stream().filter(r -> !r.raisedAt.isBefore(t)).toList();
         assertEquals(1, rows.size(), rows.toString());
         assertEquals("LOW", rows.get(0).kind);
         assertEquals(t.plusSeconds(60), rows.get(0).raisedAt);

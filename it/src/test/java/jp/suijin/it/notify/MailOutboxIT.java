@@ -96,7 +96,8 @@ class MailOutboxIT extends IntegrationTest {
         stopRelay();
         List<Long> ids = enqueue(3, "リレー停止中");
         // the send right after the commit found no relay: each counted, due again later, why kept
-        List<Row> waiting = await(ids, r -> r.attempts() >= 1);
+        // (attempts counts from the claim, committed before the attempt: wait for the attempt's outcome too)
+        List<Row> waiting = await(ids, r -> r.attempts() >= 1 && r.lastError() != null);
         Instant now = Instant.now();
         for (Row r : waiting) {
             assertEquals("PENDING", r.status());
