@@ -276,8 +276,12 @@ public final class PayaraDomain {
     }
 
     private String run(List<String> args, int timeoutSeconds) {
-        List<String> command = new ArrayList<>(List.of(asadmin.toString(), "--user", ADMIN_USER, "--passwordfile",
-                passwordFile.toString()));
+        List<String> command = new ArrayList<>(List.of(asadmin.toString()));
+        // a domain made by an earlier version has no password file yet (it gets one at its next start), and
+        // asadmin refuses a password file that does not exist
+        if (Files.exists(passwordFile)) {
+            command.addAll(List.of("--user", ADMIN_USER, "--passwordfile", passwordFile.toString()));
+        }
         command.addAll(args);
         return exec(command, Map.of(), timeoutSeconds, "asadmin " + args.get(args.get(0).startsWith("--") ? 3 : 0));
     }

@@ -18,8 +18,8 @@ public record AdminCommandRecord(String user, String command, String parameters)
     private static final Pattern PARAMETER = Pattern.compile("(?m)^\\s*([^:\\n]+): \\[(.*)]\\s*$");
     private static final String SECRET_WORD = "(?:password|passwd|passphrase|secret|token|credential|key)";
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*" + SECRET_WORD + ".*");
-    /** A name=value (in a property list or a dotted set) whose name says secret; the value runs to ':' ',' or the end. */
-    private static final Pattern SECRET_PAIR = Pattern.compile("(?i)([\\w.\\-\\\\]*" + SECRET_WORD + "[\\w.\\-\\\\]*=)(?:\\$\\{[^}]*}|[^:,\\s])*");
+    /** A name=value (in a property list or a dotted set) whose name says secret; the value runs to an unescaped ':' ',' or the end. */
+    private static final Pattern SECRET_PAIR = Pattern.compile("(?i)([\\w.\\-\\\\]*" + SECRET_WORD + "[\\w.\\-\\\\]*=)(?:\\$\\{[^}]*}|\\\\.|[^:,\\s\\\\])*");
     private static final int MAX_PARAMETERS = 2000;
 
     /** The record of an admin audit message, or empty when the text is not one. */

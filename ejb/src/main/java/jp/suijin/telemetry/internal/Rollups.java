@@ -179,7 +179,10 @@ public class Rollups {
                 if (DatabaseOutage.isOutage(e)) {
                     throw e;
                 }
-                failed(c, p, e);
+                // a deadlock or lock wait with ingest is no fault of the hour: its mark stays for the next round
+                if (!DefaultIngestService.conflict(e)) {
+                    failed(c, p, e);
+                }
             }
         }
         return done;

@@ -39,6 +39,12 @@ class AdminCommandRecordTest {
         assertEquals("DEFAULT=resources.jdbc-connection-pool.P.property.password=***", set.parameters());
         assertFalse(pool.parameters().contains("hunter2") || pool.parameters().contains("k3y"), pool.parameters());
         assertTrue(pool.parameters().contains("user=app:password=***:sslKey=***"), pool.parameters());
+
+        // an escaped separator is part of the secret, not its end
+        AdminCommandRecord escaped = AdminCommandRecord.parse("admin issued command create-jdbc-connection-pool with"
+                + " parameters {property: [password=hun\\:ter2:user=app]\n}").orElseThrow();
+        assertFalse(escaped.parameters().contains("ter2"), escaped.parameters());
+        assertTrue(escaped.parameters().contains("password=***:user=app"), escaped.parameters());
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ResourceBundle;
 import jp.suijin.resilience.DatabaseOutage;
 import jp.suijin.web.UnexpectedErrors;
 
@@ -22,7 +23,7 @@ public class UnexpectedErrorFilter extends HttpFilter {
 
     /** Request attribute holding the reference of the failure, for the error page. */
     public static final String REFERENCE = "suijin.errorReference";
-    static final int RETRY_AFTER_SECONDS = 30;
+    public static final int RETRY_AFTER_SECONDS = 30;
     static final String UNAVAILABLE_PAGE = "/WEB-INF/errors/unavailable.xhtml";
     private static final long serialVersionUID = 1L;
 
@@ -40,16 +41,7 @@ public class UnexpectedErrorFilter extends HttpFilter {
         } catch (ServletException | RuntimeException e) {
             // an IOException is the client gone away, nothing to report
             if (outage.failed(e)) {
-                if (!response.isCommitted()) {
-                    response.resetBuffer();
-                    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                    response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-                    // an ajax request (e.g. the dashboard's poll) gets the status only and tries again later;
-                    // a page is forwarded, not sendError: Payara answered a 503 with the catch-all error page
-                    if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
-                        request.getRequestDispatcher(UNAVAILABLE_PAGE).forward(request, response);
-                    }
-                }
+                unavailable(request, response);
                 return;
             }
             String reference = errors.unexpected("Page request " + request.getMethod() + " " + request.getRequestURI(), e);
@@ -59,5 +51,33 @@ public class UnexpectedErrorFilter extends HttpFilter {
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
         }
+    }
+
+    /**
+     * The answer to a page request while the database cannot be reached: 503 with Retry-After; the
+     * short page (ja/en) for a GET, the status alone for an ajax request (e.g. the dashboard's poll,
+     * which tries again later), and a plain text for any other request, such as a form post, whose
+     * view state a forward to another Faces page could not restore.
+     */
+    public static void unavailable(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            return;
+        }
+        if ("GET".equals(request.getMethod())) {
+            // forwarded, not sendError: Payara answered a 503 with its catch-all error page
+            request.getRequestDispatcher(UNAVAILABLE_PAGE).forward(request, response);
+            return;
+        }
+        ResourceBundle text = ResourceBundle.getBundle("jp.suijin.web.messages", request.getLocale());
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(text.getString("error.unavailable.title") + "\n" + text.getString("error.unavailable.text")
+                + "\n");
     }
 }

@@ -23,8 +23,10 @@ import jp.suijin.auth.LoginService;
 import jp.suijin.auth.MobileCaller;
 import jp.suijin.auth.MobileTokenService;
 import jp.suijin.auth.Roles;
+import jp.suijin.resilience.DatabaseOutage;
 import jp.suijin.web.audit.AccessLog;
 import jp.suijin.web.audit.SessionAudit;
+import jp.suijin.web.filter.UnexpectedErrorFilter;
 
 /**
  * Container-managed sign-in for the operator pages, in one or two steps: the login page hands over
@@ -60,8 +62,40 @@ public class OperatorLoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     private Clock clock;
 
+    @Inject
+    private DatabaseOutage outage;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        try {
+            return validate(request, response, context);
+        } catch (RuntimeException e) {
+            // this runs before any filter or mapper: an outage here gets their 503, not the container's 500
+            if (!outage.failed(e)) {
+                throw e;
+            }
+            AccessLog.answered(request, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            try {
+                if (isApi(request)) {
+                    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                    response.setHeader("Retry-After", String.valueOf(UnexpectedErrorFilter.RETRY_AFTER_SECONDS));
+                    response.setContentType("application/json");
+                    response.setCharacterEncoding("UTF-8");
+                    response.getWriter().write(Json.createObjectBuilder().add("error", "database_unavailable")
+                            .add("message", "the service cannot reach its database; send the request again later")
+                            .build().toString());
+                } else {
+                    UnexpectedErrorFilter.unavailable(request, response);
+                }
+            } catch (java.io.IOException | jakarta.servlet.ServletException answering) {
+                // the client went away; nothing more to tell it
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         if (isMobileApi(request)) {
             return mobileApi(request, response, context);
