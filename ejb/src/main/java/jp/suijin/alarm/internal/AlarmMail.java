@@ -245,7 +245,9 @@ public class AlarmMail {
      * Locks each address's flood-control row until this transaction ends (inserting it the first time). A
      * concurrent batch mailing the same address waits here until this one commits; its count of recent
      * mails is then a new read (read committed) that includes this batch's mails. Addresses are locked in
-     * one order, so two batches mailing the same people wait for each other rather than deadlock.
+     * one order within a call, so two batches mailing the same people usually wait for each other; a batch
+     * raising several alarms for different groups locks in several calls and can still meet another in a
+     * deadlock, which ingest answers by trying the batch again.
      */
     private static void lock(Connection c, Collection<String> recipients, Instant now) throws SQLException {
         Set<String> ordered = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
